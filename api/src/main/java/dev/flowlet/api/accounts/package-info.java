@@ -1,0 +1,2 @@
+/** Accounts: the ledger accounts money moves on. */
+package dev.flowlet.api.accounts;

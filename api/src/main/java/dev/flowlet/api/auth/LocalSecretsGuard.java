@@ -1,0 +1,41 @@
+package dev.flowlet.api.auth;
+
+import java.util.Arrays;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refuses to start outside the {@code local} profile when a secret still has one of the public
+ * defaults that {@code application-local.yml} ships, or when demo users would be seeded.
+ */
+@Component
+class LocalSecretsGuard implements InitializingBean {
+
+  static final String LOCAL_PROFILE = "local";
+  private static final String PUBLIC_DEFAULT_MARKER = "local-only";
+  private static final String DEMO_DEFAULT = "flowlet-demo";
+
+  private final Environment environment;
+  private final AuthSettings settings;
+
+  LocalSecretsGuard(Environment environment, AuthSettings settings) {
+    this.environment = environment;
+    this.settings = settings;
+  }
+
+  @Override
+  public void afterPropertiesSet() {
+    if (Arrays.asList(environment.getActiveProfiles()).contains(LOCAL_PROFILE)) {
+      return;
+    }
+    if (settings.jwtSecret().contains(PUBLIC_DEFAULT_MARKER)) {
+      throw new IllegalStateException(
+          "FLOWLET_JWT_SECRET has the public local default; set a secret of your own");
+    }
+    if (DEMO_DEFAULT.equals(settings.demoPassword())) {
+      throw new IllegalStateException(
+          "FLOWLET_DEMO_PASSWORD has the public default; demo users exist only in the local profile");
+    }
+  }
+}

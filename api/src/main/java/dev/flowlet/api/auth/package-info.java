@@ -1,0 +1,2 @@
+/** Authentication: staff users, password checks and signed JWT bearer tokens with roles. */
+package dev.flowlet.api.auth;

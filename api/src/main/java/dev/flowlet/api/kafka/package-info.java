@@ -1,0 +1,2 @@
+/** Kafka wiring shared by the API's producers and consumers. */
+package dev.flowlet.api.kafka;

@@ -1,0 +1,97 @@
+package dev.flowlet.api.problems;
+
+import java.net.URI;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every error into an {@code application/problem+json} answer. Client mistakes get a 4xx with
+ * the fields at fault; the body never echoes submitted values, so no card number or personal data
+ * leaks into an error.
+ */
+@RestControllerAdvice
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+  private static final String TYPE_BASE = "https://flowlet.dev/problems/";
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<FieldError> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+            .toList();
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields");
+    problem.setProperty("errors", errors);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return ResponseEntity.badRequest()
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                "unreadable-body",
+                "The body is not valid JSON of the expected shape"));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> invalid(InvalidRequestException ex) {
+    ProblemDetail problem =
+        problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-request", ex.getMessage());
+    problem.setProperty("errors", ex.errors());
+    return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(problem(HttpStatus.NOT_FOUND, "not-found", ex.getMessage()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(problem(HttpStatus.CONFLICT, "conflict", ex.getMessage()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    log.error("Unexpected error", ex);
+    return ResponseEntity.internalServerError()
+        .body(
+            problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "The request failed on the server; retry it with the same Idempotency-Key to learn its outcome"));
+  }
+
+  static ProblemDetail problem(HttpStatus status, String type, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPE_BASE + type));
+    return problem;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.flowlet.api.transactions;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The body of {@code POST /api/v1/transactions}. The amount is a decimal string so that no client
+ * library rounds it through a float on the way.
+ */
+record RecordTransaction(
+    @NotNull UUID accountId,
+    @NotNull TransactionType type,
+    @NotBlank
+        @Pattern(
+            regexp = "[0-9]{1,15}(\\.[0-9]{1,4})?",
+            message = "must be a positive decimal string such as \"125.40\"")
+        String amount,
+    @NotBlank String currency,
+    @NotNull Instant occurredAt,
+    @NotNull @Valid Counterparty counterparty,
+    @NotNull @Valid Channel channel) {
+
+  record Counterparty(
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+          String country) {}
+
+  record Channel(
+      @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+          String country,
+      @NotBlank @Size(max = 100) String deviceId) {}
+}

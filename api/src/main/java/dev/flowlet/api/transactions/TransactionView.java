@@ -1,0 +1,40 @@
+package dev.flowlet.api.transactions;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A recorded transaction as the API shows it, with its risk decision once one was made. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record TransactionView(
+    UUID id,
+    UUID accountId,
+    String type,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+    String currency,
+    Instant occurredAt,
+    Instant createdAt,
+    RecordTransaction.Counterparty counterparty,
+    RecordTransaction.Channel channel,
+    String status,
+    Risk risk) {
+
+  /** Status while the streams processor has not decided yet. */
+  static final String SCREENING = "SCREENING";
+
+  /** Status once a decision exists. */
+  static final String SCREENED = "SCREENED";
+
+  /**
+   * @param outcome APPROVE, REVIEW or HOLD
+   * @param score sum of the weights of the rules that fired
+   * @param reasons every rule that fired, with why
+   * @param decidedAt when the decision was made
+   */
+  record Risk(String outcome, int score, List<Reason> reasons, Instant decidedAt) {}
+
+  record Reason(String rule, String detail, int score) {}
+}
