@@ -1,0 +1,69 @@
+package dev.flowlet.streams.screening;
+
+import dev.flowlet.events.DeadLetter;
+import dev.flowlet.events.Topics;
+import dev.flowlet.events.TransactionRecorded;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+/**
+ * Reads transaction records. One that cannot be read, or lacks what the rules need, becomes a dead
+ * letter with its position and the error, so a poison record never stops the stream.
+ */
+class ParseTransaction implements FixedKeyProcessor<String, byte[], ParsedTransaction> {
+
+  private FixedKeyProcessorContext<String, ParsedTransaction> context;
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, ParsedTransaction> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, byte[]> record) {
+    String error;
+    try {
+      TransactionRecorded transaction =
+          Topics.TRANSACTIONS
+              .valueSerde()
+              .deserializer()
+              .deserialize(Topics.TRANSACTIONS.name(), record.value());
+      error = missingField(transaction);
+      if (error == null) {
+        context.forward(record.withValue(new ParsedTransaction(transaction, null)));
+        return;
+      }
+    } catch (SerializationException e) {
+      error = e.getMessage();
+    }
+    var metadata = context.recordMetadata();
+    DeadLetter letter =
+        new DeadLetter(
+            metadata.map(m -> m.topic()).orElse(Topics.TRANSACTIONS.name()),
+            metadata.map(m -> m.partition()).orElse(-1),
+            metadata.map(m -> m.offset()).orElse(-1L),
+            record.key(),
+            record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
+            error,
+            Instant.ofEpochMilli(record.timestamp()));
+    context.forward(record.withValue(new ParsedTransaction(null, letter)));
+  }
+
+  private static String missingField(TransactionRecorded transaction) {
+    if (transaction == null) {
+      return "empty record";
+    }
+    if (transaction.transactionId() == null
+        || transaction.accountId() == null
+        || transaction.amount() == null
+        || transaction.currency() == null
+        || transaction.occurredAt() == null) {
+      return "TransactionRecorded lacks transactionId, accountId, amount, currency or occurredAt";
+    }
+    return null;
+  }
+}
