@@ -38,7 +38,8 @@ import org.springframework.test.context.ContextConfiguration;
 /** The streams processor against a real broker and Elasticsearch node. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.kafka.streams.state-dir=${java.io.tmpdir}/flowlet-streams-it-${random.uuid}")
+    properties =
+        "spring.kafka.streams.state-dir=${java.io.tmpdir}/flowlet-streams-it-${random.uuid}")
 @ContextConfiguration(initializers = RealInfrastructure.class)
 class ScreeningIntegrationTest {
 
@@ -71,7 +72,9 @@ class ScreeningIntegrationTest {
             .atMost(Duration.ofSeconds(60))
             .until(() -> decisionFor(transactionId), found -> found != null);
     assertThat(decision.outcome()).isEqualTo(RiskDecision.Outcome.REVIEW);
-    assertThat(decision.reasons()).extracting(RiskDecision.Reason::rule).containsExactly("LARGE_AMOUNT");
+    assertThat(decision.reasons())
+        .extracting(RiskDecision.Reason::rule)
+        .containsExactly("LARGE_AMOUNT");
 
     await()
         .atMost(Duration.ofSeconds(60))
@@ -94,7 +97,8 @@ class ScreeningIntegrationTest {
 
     await()
         .atMost(Duration.ofSeconds(60))
-        .untilAsserted(() -> assertThat(valuesOn(Topics.DLQ.name())).anyMatch(v -> v.contains(marker)));
+        .untilAsserted(
+            () -> assertThat(valuesOn(Topics.DLQ.name())).anyMatch(v -> v.contains(marker)));
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> decisionFor(healthy), found -> found != null);

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -98,7 +99,9 @@ class OutboxRelay implements SmartLifecycle {
       } catch (RuntimeException e) {
         backoff = nextBackoff(backoff);
         log.warn(
-            "Outbox publication failed, retrying in {} ms: {}", backoff.toMillis(), e.toString());
+            "Outbox publication failed, retrying in {} ms: {}",
+            backoff.toMillis(),
+            NestedExceptionUtils.getMostSpecificCause(e).toString());
         pause(backoff);
       }
     }

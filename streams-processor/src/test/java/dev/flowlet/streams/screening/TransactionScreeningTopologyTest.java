@@ -138,7 +138,8 @@ class TransactionScreeningTopologyTest {
   @Test
   void deadLettersARecordThatLacksWhatTheRulesNeed() {
     transactions.pipeInput(
-        "acc-1", "{\"transactionId\":\"tx-6\"}".getBytes(StandardCharsets.UTF_8));
+        "acc-1",
+        "{\"schemaVersion\":1,\"transactionId\":\"tx-6\"}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(deadLetters.readValue().error()).contains("lacks");
     assertThat(decisions.isEmpty()).isTrue();
