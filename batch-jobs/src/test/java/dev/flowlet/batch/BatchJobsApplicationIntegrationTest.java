@@ -38,8 +38,7 @@ class BatchJobsApplicationIntegrationTest {
             .single();
 
     assertThat(tables).isGreaterThanOrEqualTo(4);
-    assertThat(
-            jdbc.sql("select count(*) from batch.batch_job_instance").query(Long.class).single())
+    assertThat(jdbc.sql("select count(*) from batch.batch_job_instance").query(Long.class).single())
         .isZero();
   }
 
