@@ -32,7 +32,8 @@ public final class Flowlet {
                 "flowlet-shutdown"));
     try {
       stack.start();
-    } catch (StackStartException e) {
+    } catch (RuntimeException e) {
+      // The shutdown hook stops whatever had started.
       System.err.println("flowlet: " + e.getMessage());
       System.exit(2);
     }

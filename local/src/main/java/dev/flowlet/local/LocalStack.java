@@ -90,7 +90,7 @@ final class LocalStack implements AutoCloseable {
     return Map.of(
         "FLOWLET_DB_URL", postgres.jdbcUrl(DATABASE),
         "FLOWLET_DB_USER", postgres.username(),
-        "FLOWLET_DB_PASSWORD", postgres.password() == null ? "" : postgres.password());
+        "FLOWLET_DB_PASSWORD", postgres.password());
   }
 
   private static void createDatabaseIfMissing(PostgresServer postgres) {
