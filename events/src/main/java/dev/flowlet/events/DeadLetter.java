@@ -1,6 +1,8 @@
 package dev.flowlet.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A record that could not be processed, kept with the error so that nothing is dropped silently.
@@ -20,4 +22,23 @@ public record DeadLetter(
     String key,
     String value,
     String error,
-    Instant failedAt) {}
+    Instant failedAt) {
+
+  /** The dead letter of a consumed record that failed with {@code error}. */
+  public static DeadLetter of(
+      ConsumerRecord<String, byte[]> record, String error, Instant failedAt) {
+    return new DeadLetter(
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.key(),
+        record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
+        error,
+        failedAt);
+  }
+
+  /** This letter as the bytes of a {@link Topics#DLQ} record. */
+  public byte[] toBytes() {
+    return Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), this);
+  }
+}

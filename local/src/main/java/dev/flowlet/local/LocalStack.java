@@ -2,11 +2,9 @@ package dev.flowlet.local;
 
 import dev.flowlet.testsupport.elasticsearch.ElasticsearchNode;
 import dev.flowlet.testsupport.kafka.KafkaBroker;
+import dev.flowlet.testsupport.ports.LoopbackPorts;
 import dev.flowlet.testsupport.postgres.ExternalPostgres;
 import dev.flowlet.testsupport.postgres.PostgresServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -120,9 +118,7 @@ final class LocalStack implements AutoCloseable {
     }
     ports.forEach(
         (what, port) -> {
-          try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-          } catch (IOException e) {
+          if (!LoopbackPorts.isFree(port)) {
             throw new StackStartException(
                 "port "
                     + port

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.flowlet.testsupport.FlowletInfrastructure;
+import dev.flowlet.testsupport.ports.LoopbackPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +51,7 @@ class PipelineEndToEndIT {
     environment.put("FLOWLET_ES_URL", infrastructure.elasticsearchUrl());
     environment.put("FLOWLET_STREAMS_STATE_DIR", work.resolve("streams").toString());
     for (LocalStack.App app : LocalStack.App.values()) {
-      int port = freePort();
+      int port = LoopbackPorts.pickFree();
       environment.put(app.portVariable, Integer.toString(port));
       AppProcess process =
           AppProcess.start(
@@ -246,11 +246,5 @@ class PipelineEndToEndIT {
   private static HttpResponse<String> raw(String url) throws Exception {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

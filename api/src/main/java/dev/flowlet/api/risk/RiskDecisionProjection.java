@@ -4,7 +4,6 @@ import dev.flowlet.events.DeadLetter;
 import dev.flowlet.events.EventJson;
 import dev.flowlet.events.RiskDecision;
 import dev.flowlet.events.Topics;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.UUID;
@@ -73,20 +72,7 @@ class RiskDecisionProjection {
         record.partition(),
         record.offset(),
         Topics.DLQ.name());
-    DeadLetter letter =
-        new DeadLetter(
-            record.topic(),
-            record.partition(),
-            record.offset(),
-            record.key(),
-            record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
-            error.getMessage(),
-            clock.instant());
-    kafka
-        .send(
-            Topics.DLQ.name(),
-            record.key(),
-            Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), letter))
-        .join();
+    DeadLetter letter = DeadLetter.of(record, error.getMessage(), clock.instant());
+    kafka.send(Topics.DLQ.name(), record.key(), letter.toBytes()).join();
   }
 }

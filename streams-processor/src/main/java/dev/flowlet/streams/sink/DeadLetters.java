@@ -2,7 +2,6 @@ package dev.flowlet.streams.sink;
 
 import dev.flowlet.events.DeadLetter;
 import dev.flowlet.events.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -31,20 +30,7 @@ class DeadLetters {
         record.partition(),
         record.offset(),
         Topics.DLQ.name());
-    DeadLetter letter =
-        new DeadLetter(
-            record.topic(),
-            record.partition(),
-            record.offset(),
-            record.key(),
-            record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
-            error,
-            clock.instant());
-    kafka
-        .send(
-            Topics.DLQ.name(),
-            record.key(),
-            Topics.DLQ.valueSerde().serializer().serialize(Topics.DLQ.name(), letter))
-        .join();
+    DeadLetter letter = DeadLetter.of(record, error, clock.instant());
+    kafka.send(Topics.DLQ.name(), record.key(), letter.toBytes()).join();
   }
 }

@@ -1,5 +1,6 @@
 package dev.flowlet.testsupport.elasticsearch;
 
+import dev.flowlet.testsupport.ports.LoopbackPorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;

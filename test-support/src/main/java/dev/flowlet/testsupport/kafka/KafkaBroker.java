@@ -1,5 +1,6 @@
 package dev.flowlet.testsupport.kafka;
 
+import dev.flowlet.testsupport.ports.LoopbackPorts;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.flowlet.testsupport.elasticsearch;
+package dev.flowlet.testsupport.ports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,15 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Ports on 127.0.0.1: a free one picked by the OS, or a check that a fixed one is free. */
-final class LoopbackPorts {
+public final class LoopbackPorts {
 
   private LoopbackPorts() {}
 
   /**
-   * A port that was free a moment ago. Another process may take it before the node binds it; {@link
-   * ElasticsearchNode} starts again on another port when that happens.
+   * A port that was free a moment ago. Another process may take it before it is bound; the servers
+   * here start again on another port when that happens.
    */
-  static int pickFree() {
+  public static int pickFree() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -24,10 +24,10 @@ final class LoopbackPorts {
     }
   }
 
-  static boolean isFree(int port) {
+  /** Whether {@code port} can be bound on 127.0.0.1 now. */
+  public static boolean isFree(int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      // Same option as Elasticsearch's own listener, so a port in TIME_WAIT does not count as
-      // taken.
+      // Same option as the servers' own listeners, so a port in TIME_WAIT does not count as taken.
       socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
       return true;

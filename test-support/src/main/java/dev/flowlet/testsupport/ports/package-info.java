@@ -1,0 +1,2 @@
+/** Loopback ports for the servers that tests and the local launcher start. */
+package dev.flowlet.testsupport.ports;
