@@ -5,15 +5,18 @@ import dev.flowlet.testsupport.kafka.KafkaBroker;
 import dev.flowlet.testsupport.ports.LoopbackPorts;
 import dev.flowlet.testsupport.postgres.ExternalPostgres;
 import dev.flowlet.testsupport.postgres.PostgresServer;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,23 +31,34 @@ final class LocalStack implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
   private final LocalSettings settings;
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
 
   LocalStack(LocalSettings settings) {
     this.settings = settings;
   }
 
+  /**
+   * Starts the three servers side by side, then the three apps side by side: none of the apps needs
+   * another app to start, only the servers.
+   */
   void start() {
     long begin = System.nanoTime();
     requirePortsFree();
-    Map<String, String> database = startDatabase();
-    KafkaBroker kafka =
-        remember(KafkaBroker.start(settings.dataDir("kafka"), settings.kafkaPort()));
+    CompletableFuture<Map<String, String>> databaseStarted = inBackground(this::startDatabase);
+    CompletableFuture<KafkaBroker> kafkaStarted =
+        inBackground(
+            () -> remember(KafkaBroker.start(settings.dataDir("kafka"), settings.kafkaPort())));
+    CompletableFuture<ElasticsearchNode> elasticsearchStarted =
+        inBackground(
+            () ->
+                remember(
+                    ElasticsearchNode.start(
+                        settings.dataDir("elasticsearch"), settings.elasticsearchPort())));
+    settle(databaseStarted, kafkaStarted, elasticsearchStarted);
+    Map<String, String> database = await(databaseStarted);
+    KafkaBroker kafka = await(kafkaStarted);
     log.info("Kafka ready at {}", kafka.bootstrapServers());
-    ElasticsearchNode elasticsearch =
-        remember(
-            ElasticsearchNode.start(
-                settings.dataDir("elasticsearch"), settings.elasticsearchPort()));
+    ElasticsearchNode elasticsearch = await(elasticsearchStarted);
     log.info("Elasticsearch ready at {}", elasticsearch.httpUrl());
 
     Map<String, String> common = new HashMap<>(database);
@@ -52,27 +66,35 @@ final class LocalStack implements AutoCloseable {
     common.put("FLOWLET_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
     common.put("FLOWLET_ES_URL", elasticsearch.httpUrl());
     common.put("FLOWLET_DEMO_PASSWORD", settings.demoPassword());
-    for (App app : App.values()) {
+    for (FlowletApp app : FlowletApp.values()) {
       common.put(app.portVariable, Integer.toString(app.port(settings)));
     }
     common.put("FLOWLET_STREAMS_STATE_DIR", settings.dataDir("streams").toString());
 
-    Map<String, AppProcess> apps = new LinkedHashMap<>();
-    for (App app : App.values()) {
-      AppProcess process =
-          remember(
-              AppProcess.start(
-                  app.artifact,
-                  app.jar(settings.root()),
-                  common,
-                  app.port(settings),
-                  settings.logFile(app.artifact),
-                  APP_START_TIMEOUT));
-      log.info("{} healthy at {}", app.artifact, process.baseUrl());
-      apps.put(app.artifact, process);
+    Map<FlowletApp, CompletableFuture<AppProcess>> starting = new EnumMap<>(FlowletApp.class);
+    for (FlowletApp app : FlowletApp.values()) {
+      starting.put(
+          app,
+          inBackground(
+              () ->
+                  remember(
+                      AppProcess.start(
+                          app.artifact,
+                          app.jar(settings.root()),
+                          common,
+                          app.port(settings),
+                          settings.logFile(app.artifact),
+                          APP_START_TIMEOUT))));
     }
+    settle(starting.values().toArray(CompletableFuture[]::new));
+    Map<String, AppProcess> apps = new LinkedHashMap<>();
+    starting.forEach(
+        (app, process) -> {
+          apps.put(app.artifact, await(process));
+          log.info("{} healthy at {}", app.artifact, apps.get(app.artifact).baseUrl());
+        });
     Duration took = Duration.ofNanos(System.nanoTime() - begin);
-    System.out.println(banner(apps, kafka, elasticsearch, database, took));
+    System.out.println(StartupBanner.render(settings, apps, kafka, elasticsearch, database, took));
   }
 
   private Map<String, String> startDatabase() {
@@ -135,6 +157,31 @@ final class LocalStack implements AutoCloseable {
     return part;
   }
 
+  private static <T> CompletableFuture<T> inBackground(Supplier<T> task) {
+    return CompletableFuture.supplyAsync(
+        task, command -> Thread.ofPlatform().daemon().start(command));
+  }
+
+  /**
+   * Waits until every part of a stage started or failed, so that nothing is still starting when a
+   * failure stops the stack.
+   */
+  private static void settle(CompletableFuture<?>... stage) {
+    CompletableFuture.allOf(stage).exceptionally(failure -> null).join();
+  }
+
+  /** The result of a part started in the background, or the reason it could not start. */
+  private static <T> T await(CompletableFuture<T> starting) {
+    try {
+      return starting.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
   @Override
   public void close() {
     while (!started.isEmpty()) {
@@ -144,69 +191,6 @@ final class LocalStack implements AutoCloseable {
       } catch (Exception e) {
         log.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
       }
-    }
-  }
-
-  private String banner(
-      Map<String, AppProcess> apps,
-      KafkaBroker kafka,
-      ElasticsearchNode elasticsearch,
-      Map<String, String> database,
-      Duration took) {
-    StringBuilder text = new StringBuilder();
-    text.append("\nFlowlet is up (").append(took.toMillis() / 100 / 10.0).append(" s)\n\n");
-    apps.forEach(
-        (name, app) ->
-            text.append(
-                String.format(
-                    "  %-18s %s  (health %s/health, metrics %s/metrics)%n",
-                    name, app.baseUrl(), app.baseUrl(), app.baseUrl())));
-    text.append(String.format("  %-18s %s%n", "Kafka", kafka.bootstrapServers()));
-    text.append(String.format("  %-18s %s%n", "Elasticsearch", elasticsearch.httpUrl()));
-    text.append(
-        String.format(
-            "  %-18s %s%n",
-            "PostgreSQL",
-            database.isEmpty() ? "external (FLOWLET_DB_URL)" : database.get("FLOWLET_DB_URL")));
-    text.append("\n  Demo users (local profile only), password FLOWLET_DEMO_PASSWORD")
-        .append(
-            settings.demoPassword().equals("flowlet-demo") ? " (default: flowlet-demo)" : " (set)")
-        .append(":\n    demo-operator, demo-officer, demo-approver, demo-auditor, demo-admin\n");
-    text.append("\n  Data in ")
-        .append(settings.home())
-        .append("; logs in ")
-        .append(settings.home().resolve("logs"))
-        .append("\n  Ctrl-C stops everything.\n");
-    return text.toString();
-  }
-
-  /** The three apps, in start order. */
-  enum App {
-    API("flowlet-api", "FLOWLET_API_PORT"),
-    STREAMS_PROCESSOR("flowlet-streams-processor", "FLOWLET_STREAMS_PORT"),
-    BATCH_JOBS("flowlet-batch-jobs", "FLOWLET_BATCH_PORT");
-
-    final String artifact;
-
-    /** The environment variable the app reads its HTTP port from. */
-    final String portVariable;
-
-    App(String artifact, String portVariable) {
-      this.artifact = artifact;
-      this.portVariable = portVariable;
-    }
-
-    Path jar(Path root) {
-      String folder = artifact.substring("flowlet-".length());
-      return root.resolve(folder).resolve("target").resolve(artifact + "-exec.jar");
-    }
-
-    int port(LocalSettings settings) {
-      return switch (this) {
-        case API -> settings.apiPort();
-        case STREAMS_PROCESSOR -> settings.streamsPort();
-        case BATCH_JOBS -> settings.batchPort();
-      };
     }
   }
 }

@@ -50,7 +50,7 @@ class PipelineEndToEndIT {
     environment.put("FLOWLET_KAFKA_BOOTSTRAP", infrastructure.kafkaBootstrapServers());
     environment.put("FLOWLET_ES_URL", infrastructure.elasticsearchUrl());
     environment.put("FLOWLET_STREAMS_STATE_DIR", work.resolve("streams").toString());
-    for (LocalStack.App app : LocalStack.App.values()) {
+    for (FlowletApp app : FlowletApp.values()) {
       int port = LoopbackPorts.pickFree();
       environment.put(app.portVariable, Integer.toString(port));
       AppProcess process =
@@ -62,7 +62,7 @@ class PipelineEndToEndIT {
               work.resolve(app.artifact + ".log"),
               Duration.ofMinutes(3));
       APPS.add(process);
-      if (app == LocalStack.App.API) {
+      if (app == FlowletApp.API) {
         api = process;
       }
     }

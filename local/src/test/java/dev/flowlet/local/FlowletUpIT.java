@@ -1,0 +1,105 @@
+package dev.flowlet.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.flowlet.testsupport.ports.LoopbackPorts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code ./flowlet up} as a user runs it: the script, the launcher, every server and app as real
+ * processes; then SIGTERM, as Ctrl-C or a service manager would send.
+ */
+class FlowletUpIT {
+
+  private static final Path ROOT =
+      Path.of(System.getProperty("flowlet.root", "..")).toAbsolutePath().normalize();
+
+  @Test
+  void startsTheWholeStackPrintsWhereItIsAndStopsEverythingOnSigterm() throws Exception {
+    Path home = Files.createTempDirectory("flowlet-up");
+    Path output = home.resolve("flowlet-up.out");
+    int apiPort = LoopbackPorts.pickFree();
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", ROOT.resolve("flowlet").toString(), "up")
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    builder.environment().remove("FLOWLET_DB_URL");
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "FLOWLET_HOME", home.toString(),
+                "FLOWLET_API_PORT", Integer.toString(apiPort),
+                "FLOWLET_STREAMS_PORT", Integer.toString(LoopbackPorts.pickFree()),
+                "FLOWLET_BATCH_PORT", Integer.toString(LoopbackPorts.pickFree()),
+                "FLOWLET_KAFKA_PORT", Integer.toString(LoopbackPorts.pickFree()),
+                "FLOWLET_ES_PORT", Integer.toString(LoopbackPorts.pickFree()),
+                "FLOWLET_PG_PORT", Integer.toString(LoopbackPorts.pickFree())));
+    Process flowlet = builder.start();
+    try {
+      await()
+          .atMost(Duration.ofMinutes(4))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> !flowlet.isAlive() || Files.readString(output).contains("Flowlet is up"));
+      String banner = Files.readString(output);
+      assertThat(flowlet.isAlive()).as(banner).isTrue();
+      assertThat(banner)
+          .contains("http://127.0.0.1:" + apiPort)
+          .contains("demo-operator, demo-officer, demo-approver, demo-auditor, demo-admin");
+      assertThat(health(apiPort)).isEqualTo(200);
+      List<ProcessHandle> children = flowlet.descendants().toList();
+      assertThat(children).hasSizeGreaterThanOrEqualTo(5);
+
+      flowlet.destroy();
+
+      assertThat(flowlet.waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s").isTrue();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(children).noneMatch(ProcessHandle::isAlive));
+    } finally {
+      flowlet.descendants().forEach(ProcessHandle::destroyForcibly);
+      flowlet.destroyForcibly();
+    }
+  }
+
+  @Test
+  void refusesAPortInUseWithOneLineAndExitCode2() throws Exception {
+    try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      ProcessBuilder builder =
+          new ProcessBuilder("bash", ROOT.resolve("flowlet").toString(), "up")
+              .redirectErrorStream(true);
+      builder.environment().remove("FLOWLET_DB_URL");
+      builder.environment().put("FLOWLET_HOME", Files.createTempDirectory("flowlet-up").toString());
+      builder.environment().put("FLOWLET_API_PORT", Integer.toString(taken.getLocalPort()));
+      Process flowlet = builder.start();
+      String said = new String(flowlet.getInputStream().readAllBytes()).strip();
+
+      assertThat(flowlet.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(flowlet.exitValue()).isEqualTo(2);
+      assertThat(said.lines())
+          .singleElement()
+          .asString()
+          .startsWith("flowlet: port " + taken.getLocalPort())
+          .contains("already in use");
+    }
+  }
+
+  private static int health(int port) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+}
