@@ -14,10 +14,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class TransactionRecording {
-
-  /** Clocks of clients and servers disagree a little; more than this in the future is an error. */
-  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
-  /** Imports and replays may carry history up to this old. */
-  static final Duration OLDEST_ACCEPTED = Duration.ofDays(2 * 366);
 
   private final JdbcClient jdbc;
   private final IdempotencyKeys idempotencyKeys;
@@ -69,7 +61,11 @@ class TransactionRecording {
       return new Recorded(earlier.get().responseStatus(), earlier.get().responseBody(), true);
     }
     AccountRef account = account(command.accountId());
-    BigDecimal amount = validate(command, account);
+    List<FieldError> errors = TransactionAcceptance.check(command, account, clock.instant());
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    BigDecimal amount = TransactionAcceptance.amountOf(command);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     UUID id = UUID.randomUUID();
     insert(id, command, amount, actor, now);
@@ -122,41 +118,6 @@ class TransactionRecording {
         .query(AccountRef.class)
         .optional()
         .orElseThrow(() -> new InvalidRequestException("accountId", "no account with that id"));
-  }
-
-  private BigDecimal validate(RecordTransaction command, AccountRef account) {
-    List<FieldError> errors = new ArrayList<>();
-    BigDecimal amount = new BigDecimal(command.amount());
-    if (!Currencies.isKnown(command.currency())) {
-      errors.add(new FieldError("currency", "must be an ISO 4217 currency code"));
-    } else {
-      if (!command.currency().equals(account.currency())) {
-        errors.add(new FieldError("currency", "must be the account's currency"));
-      }
-      int digits = Currencies.fractionDigits(command.currency());
-      if (amount.stripTrailingZeros().scale() > digits) {
-        errors.add(
-            new FieldError("amount", "has more decimals than " + command.currency() + " allows"));
-      }
-      amount = amount.setScale(Math.max(digits, amount.stripTrailingZeros().scale()));
-    }
-    if (amount.signum() <= 0) {
-      errors.add(new FieldError("amount", "must be greater than zero"));
-    }
-    Instant now = clock.instant();
-    if (command.occurredAt().isAfter(now.plus(CLOCK_SKEW))) {
-      errors.add(new FieldError("occurredAt", "must not be in the future"));
-    }
-    if (command.occurredAt().isBefore(now.minus(OLDEST_ACCEPTED))) {
-      errors.add(new FieldError("occurredAt", "must be within the last two years"));
-    }
-    if (!"ACTIVE".equals(account.status())) {
-      errors.add(new FieldError("accountId", "the account is not active"));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidRequestException(errors);
-    }
-    return amount;
   }
 
   private void insert(
