@@ -4,6 +4,7 @@ import dev.flowlet.streams.rules.LargeAmountRule;
 import dev.flowlet.streams.rules.RiskScoring;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
@@ -23,8 +24,7 @@ class ScreeningConfiguration {
   }
 
   @Bean
-  Object screeningTopology(StreamsBuilder builder, Screening screening) {
-    TransactionScreeningTopology.addTo(builder, screening);
-    return TransactionScreeningTopology.class;
+  KStream<String, byte[]> screenedTransactions(StreamsBuilder builder, Screening screening) {
+    return TransactionScreeningTopology.addTo(builder, screening);
   }
 }

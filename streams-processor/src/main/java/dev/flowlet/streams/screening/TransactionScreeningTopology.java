@@ -6,6 +6,7 @@ import dev.flowlet.events.RiskDecision;
 import dev.flowlet.events.Topics;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -36,13 +37,14 @@ public final class TransactionScreeningTopology {
     return builder.build();
   }
 
-  /** Adds the screening streams to {@code builder}. */
-  public static void addTo(StreamsBuilder builder, Screening screening) {
-    KStream<String, ParsedTransaction> parsed =
+  /** Adds the screening streams to {@code builder}; returns the stream of raw transactions. */
+  public static KStream<String, byte[]> addTo(StreamsBuilder builder, Screening screening) {
+    KStream<String, byte[]> transactions =
         builder.stream(
-                Topics.TRANSACTIONS.name(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("transactions-source"))
-            .processValues(ParseTransaction::new, Named.as("parse-transaction"));
+            Topics.TRANSACTIONS.name(),
+            Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("transactions-source"));
+    KStream<String, ParsedTransaction> parsed =
+        transactions.processValues(ParseTransaction::new, Named.as("parse-transaction"));
 
     Map<String, KStream<String, ParsedTransaction>> branches =
         parsed
@@ -64,9 +66,7 @@ public final class TransactionScreeningTopology {
 
     screened
         .map(
-            (key, value) ->
-                org.apache.kafka.streams.KeyValue.pair(
-                    value.decision().transactionId(), value.decision()),
+            (key, value) -> KeyValue.pair(value.decision().transactionId(), value.decision()),
             Named.as("decision-by-transaction"))
         .to(
             Topics.RISK_DECISIONS.name(),
@@ -78,7 +78,7 @@ public final class TransactionScreeningTopology {
         .flatMap(
             (key, value) ->
                 value.alerts().stream()
-                    .map(alert -> org.apache.kafka.streams.KeyValue.pair(alert.alertId(), alert))
+                    .map(alert -> KeyValue.pair(alert.alertId(), alert))
                     .toList(),
             Named.as("alerts-by-id"))
         .to(
@@ -88,12 +88,12 @@ public final class TransactionScreeningTopology {
 
     screened
         .map(
-            (key, value) ->
-                org.apache.kafka.streams.KeyValue.pair(value.audit().chainId(), value.audit()),
+            (key, value) -> KeyValue.pair(value.audit().chainId(), value.audit()),
             Named.as("audit-by-chain"))
         .to(
             Topics.AUDIT.name(),
             Produced.<String, AuditEvent>with(Topics.AUDIT.keySerde(), Topics.AUDIT.valueSerde())
                 .withName("audit-sink"));
+    return transactions;
   }
 }
