@@ -27,12 +27,31 @@ public record DeadLetter(
   /** The dead letter of a consumed record that failed with {@code error}. */
   public static DeadLetter of(
       ConsumerRecord<String, byte[]> record, String error, Instant failedAt) {
-    return new DeadLetter(
+    return of(
         record.topic(),
         record.partition(),
         record.offset(),
         record.key(),
-        record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
+        record.value(),
+        error,
+        failedAt);
+  }
+
+  /** The dead letter of a record at a position, its raw value kept as text. */
+  public static DeadLetter of(
+      String topic,
+      int partition,
+      long offset,
+      String key,
+      byte[] value,
+      String error,
+      Instant failedAt) {
+    return new DeadLetter(
+        topic,
+        partition,
+        offset,
+        key,
+        value == null ? null : new String(value, StandardCharsets.UTF_8),
         error,
         failedAt);
   }

@@ -3,7 +3,6 @@ package dev.flowlet.streams.screening;
 import dev.flowlet.events.DeadLetter;
 import dev.flowlet.events.Topics;
 import dev.flowlet.events.TransactionRecorded;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -42,12 +41,12 @@ class ParseTransaction implements FixedKeyProcessor<String, byte[], ParsedTransa
     }
     var metadata = context.recordMetadata();
     DeadLetter letter =
-        new DeadLetter(
+        DeadLetter.of(
             metadata.map(m -> m.topic()).orElse(Topics.TRANSACTIONS.name()),
             metadata.map(m -> m.partition()).orElse(-1),
             metadata.map(m -> m.offset()).orElse(-1L),
             record.key(),
-            record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
+            record.value(),
             error,
             Instant.ofEpochMilli(record.timestamp()));
     context.forward(record.withValue(new ParsedTransaction(null, letter)));
