@@ -31,11 +31,25 @@ public class Outbox {
     jdbc.sql("insert into outbox (topic, message_key, payload) values (?, ?, ?)")
         .params(topic.name(), key, new String(payload, StandardCharsets.UTF_8))
         .update();
+    wakeRelayAfterCommit();
+  }
+
+  /** One wake-up per transaction, however many events it appends. */
+  private void wakeRelayAfterCommit() {
+    if (TransactionSynchronizationManager.hasResource(this)) {
+      return;
+    }
+    TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
             relay.wakeUp();
+          }
+
+          @Override
+          public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(Outbox.this);
           }
         });
   }
