@@ -76,24 +76,8 @@ public final class AppProcess implements AutoCloseable {
     return name;
   }
 
-  public long pid() {
-    return process.pid();
-  }
-
-  public int port() {
-    return port;
-  }
-
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
-  }
-
-  public Path logFile() {
-    return logFile;
-  }
-
-  public boolean isAlive() {
-    return process.isAlive();
   }
 
   private void awaitHealthy(Duration timeout) {
@@ -120,7 +104,7 @@ public final class AppProcess implements AutoCloseable {
   }
 
   /** Whether {@code GET /health} answers 200 now. */
-  public boolean healthy() {
+  private boolean healthy() {
     try {
       HttpResponse<Void> response =
           HTTP.send(
