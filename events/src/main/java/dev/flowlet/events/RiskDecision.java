@@ -2,6 +2,7 @@ package dev.flowlet.events;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of screening one transaction: a score, an outcome, and every rule that fired with a
@@ -17,6 +18,7 @@ import java.util.List;
  * @param reasons every rule that fired
  * @param occurredAt when the transaction happened
  * @param decidedAt when the decision was made
+ * @param ruleVersions the version of every rule definition the decision was made with, by rule id
  */
 public record RiskDecision(
     int schemaVersion,
@@ -28,7 +30,8 @@ public record RiskDecision(
     Outcome outcome,
     List<Reason> reasons,
     Instant occurredAt,
-    Instant decidedAt) {
+    Instant decidedAt,
+    Map<String, Long> ruleVersions) {
 
   public static final int SCHEMA_VERSION = 1;
 

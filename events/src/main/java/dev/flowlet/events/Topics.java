@@ -24,6 +24,11 @@ public final class Topics {
           PARTITIONS,
           false);
 
+  /** The approved configuration of each screening rule, keyed by rule id; compacted. */
+  public static final Topic<String, RuleDefinition> RULES =
+      new Topic<>(
+          "flowlet.rules.v1", KEYS, new JsonSerde<>(RuleDefinition.class), PARTITIONS, true);
+
   /** One risk decision per transaction, keyed by transaction id. */
   public static final Topic<String, RiskDecision> RISK_DECISIONS =
       new Topic<>(
@@ -47,7 +52,7 @@ public final class Topics {
 
   /** Every topic, for creating them at start-up. */
   public static final List<Topic<String, ?>> ALL =
-      List.of(TRANSACTIONS, RISK_DECISIONS, ALERTS, AUDIT, DLQ);
+      List.of(TRANSACTIONS, RULES, RISK_DECISIONS, ALERTS, AUDIT, DLQ);
 
   private Topics() {}
 

@@ -37,8 +37,20 @@ public record TransactionRecorded(
 
   public static final int SCHEMA_VERSION = 1;
 
-  /** The other party of a movement. */
-  public record Counterparty(String name, String country) {}
+  /**
+   * The other party of a movement.
+   *
+   * @param name its name, as screened against sanctions lists
+   * @param country its ISO 3166-1 alpha-2 country
+   * @param accountId for a {@code TRANSFER}, the Flowlet account credited; otherwise null
+   */
+  public record Counterparty(String name, String country, String accountId) {
+
+    /** A counterparty outside Flowlet. */
+    public Counterparty(String name, String country) {
+      this(name, country, null);
+    }
+  }
 
   /** The channel a movement came through: the country it came from and the device. */
   public record Channel(String country, String deviceId) {}

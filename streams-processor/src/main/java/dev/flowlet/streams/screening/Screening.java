@@ -55,7 +55,8 @@ public final class Screening {
                 .map(hit -> new RiskDecision.Reason(hit.rule(), hit.detail(), hit.score()))
                 .toList(),
             transaction.occurredAt(),
-            now);
+            now,
+            Map.of(LargeAmountRule.ID, 1L));
     List<Alert> alerts = hits.stream().map(hit -> alert(transaction, hit, now)).toList();
     return new Screened(decision, alerts, audit(decision, now));
   }
