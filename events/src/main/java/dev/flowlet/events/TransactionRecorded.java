@@ -43,12 +43,13 @@ public record TransactionRecorded(
    * @param name its name, as screened against sanctions lists
    * @param country its ISO 3166-1 alpha-2 country
    * @param accountId for a {@code TRANSFER}, the Flowlet account credited; otherwise null
+   * @param customerId for a {@code TRANSFER}, the holder of the account credited; otherwise null
    */
-  public record Counterparty(String name, String country, String accountId) {
+  public record Counterparty(String name, String country, String accountId, String customerId) {
 
     /** A counterparty outside Flowlet. */
     public Counterparty(String name, String country) {
-      this(name, country, null);
+      this(name, country, null, null);
     }
   }
 
