@@ -40,6 +40,30 @@ final class ApiClient {
     return post(path, token, body, Map.of());
   }
 
+  Response patch(String path, String token, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request.build());
+  }
+
+  /** Sends {@code body} as it is, with the given content type; for malformed requests. */
+  Response send(String method, String path, String token, String contentType, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", contentType)
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request.build());
+  }
+
   Response get(String path, String token) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
     if (token != null) {
@@ -85,9 +109,24 @@ final class ApiClient {
         "/api/v1/transactions", operatorToken, body, Map.of("Idempotency-Key", idempotencyKey));
   }
 
-  static String transfer(String accountId, String amount) {
+  /** A movement of {@code type} on {@code accountId}; a transfer credits {@code target}. */
+  static String movement(String type, String accountId, String amount, String target) {
     return """
-        {"accountId":"%s","type":"TRANSFER","amount":"%s","currency":"EUR",
+        {"accountId":"%s","type":"%s","amount":"%s","currency":"EUR",
+         "occurredAt":"%s",
+         "counterparty":{"name":"ACME Trading Ltd","country":"DE"%s},
+         "channel":{"country":"GB","deviceId":"device-1"}}"""
+        .formatted(
+            accountId,
+            type,
+            amount,
+            java.time.Instant.now().minus(java.time.Duration.ofHours(1)),
+            target == null ? "" : ",\"accountId\":\"" + target + "\"");
+  }
+
+  static String deposit(String accountId, String amount) {
+    return """
+        {"accountId":"%s","type":"DEPOSIT","amount":"%s","currency":"EUR",
          "occurredAt":"%s",
          "counterparty":{"name":"ACME Trading Ltd","country":"DE"},
          "channel":{"country":"GB","deviceId":"device-%s"}}"""

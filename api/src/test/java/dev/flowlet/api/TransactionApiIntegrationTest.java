@@ -48,7 +48,7 @@ class TransactionApiIntegrationTest {
 
     ApiClient.Response created =
         api.postTransaction(
-            operator, UUID.randomUUID().toString(), ApiClient.transfer(account, "125.40"));
+            operator, UUID.randomUUID().toString(), ApiClient.deposit(account, "125.40"));
 
     assertThat(created.status()).isEqualTo(201);
     String id = created.json().get("id").asString();
@@ -77,7 +77,7 @@ class TransactionApiIntegrationTest {
     String operator = api.token("demo-operator");
     String account = api.openAccount(operator, api.createCustomer(operator), "EUR");
     String key = UUID.randomUUID().toString();
-    String body = ApiClient.transfer(account, "99.99");
+    String body = ApiClient.deposit(account, "99.99");
 
     ApiClient.Response first = api.postTransaction(operator, key, body);
     ApiClient.Response second = api.postTransaction(operator, key, body);
@@ -95,7 +95,7 @@ class TransactionApiIntegrationTest {
     String operator = api.token("demo-operator");
     String account = api.openAccount(operator, api.createCustomer(operator), "EUR");
     String key = UUID.randomUUID().toString();
-    String body = ApiClient.transfer(account, "10.00");
+    String body = ApiClient.deposit(account, "10.00");
 
     List<ApiClient.Response> answers = new ArrayList<>();
     try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
@@ -120,10 +120,10 @@ class TransactionApiIntegrationTest {
     String operator = api.token("demo-operator");
     String account = api.openAccount(operator, api.createCustomer(operator), "EUR");
     String key = UUID.randomUUID().toString();
-    api.postTransaction(operator, key, ApiClient.transfer(account, "1.00"));
+    api.postTransaction(operator, key, ApiClient.deposit(account, "1.00"));
 
     ApiClient.Response reused =
-        api.postTransaction(operator, key, ApiClient.transfer(account, "2.00"));
+        api.postTransaction(operator, key, ApiClient.deposit(account, "2.00"));
 
     assertThat(reused.status()).isEqualTo(409);
     assertThat(reused.contentType()).startsWith("application/problem+json");
@@ -140,22 +140,21 @@ class TransactionApiIntegrationTest {
         api.postTransaction(operator, "k-" + UUID.randomUUID(), "{\"accountId\":");
     ApiClient.Response tooPrecise =
         api.postTransaction(
-            operator, "k-" + UUID.randomUUID(), ApiClient.transfer(account, "12.345"));
+            operator, "k-" + UUID.randomUUID(), ApiClient.deposit(account, "12.345"));
     ApiClient.Response zero =
-        api.postTransaction(
-            operator, "k-" + UUID.randomUUID(), ApiClient.transfer(account, "0.00"));
+        api.postTransaction(operator, "k-" + UUID.randomUUID(), ApiClient.deposit(account, "0.00"));
     ApiClient.Response unknownAccount =
         api.postTransaction(
             operator,
             "k-" + UUID.randomUUID(),
-            ApiClient.transfer(UUID.randomUUID().toString(), "5.00"));
+            ApiClient.deposit(UUID.randomUUID().toString(), "5.00"));
     ApiClient.Response withoutKey =
-        api.post("/api/v1/transactions", operator, ApiClient.transfer(account, "5.00"));
+        api.post("/api/v1/transactions", operator, ApiClient.deposit(account, "5.00"));
     ApiClient.Response unknownType =
         api.postTransaction(
             operator,
             "k-" + UUID.randomUUID(),
-            ApiClient.transfer(account, "5.00").replace("TRANSFER", "TELEPORT"));
+            ApiClient.deposit(account, "5.00").replace("DEPOSIT", "TELEPORT"));
 
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(unknownType.status()).isEqualTo(400);

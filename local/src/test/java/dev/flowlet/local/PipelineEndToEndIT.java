@@ -157,7 +157,7 @@ class PipelineEndToEndIT {
             "/api/v1/transactions",
             token,
             """
-            {"accountId":"%s","type":"TRANSFER","amount":"%s","currency":"EUR",
+            {"accountId":"%s","type":"DEPOSIT","amount":"%s","currency":"EUR",
              "occurredAt":"%s","counterparty":{"name":"Northwind Traders","country":"NL"},
              "channel":{"country":"US","deviceId":"laptop-1"}}"""
                 .formatted(account, amount, Instant.now().minusSeconds(30)),

@@ -45,6 +45,8 @@ class SecurityConfiguration {
                     .hasRole(Role.OPERATOR.name())
                     .requestMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/accounts")
                     .hasRole(Role.OPERATOR.name())
+                    .requestMatchers(HttpMethod.PATCH, "/api/v1/customers/*", "/api/v1/accounts/*")
+                    .hasRole(Role.OPERATOR.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/**")
                     .hasAnyRole(
                         Role.OPERATOR.name(),

@@ -3,41 +3,46 @@ package dev.flowlet.api.customers;
 import dev.flowlet.api.audit.Actor;
 import dev.flowlet.api.audit.AuditTrail;
 import dev.flowlet.api.audit.AuditTrail.Outcome;
+import dev.flowlet.api.customers.CustomerCommands.RegisterCustomer;
+import dev.flowlet.api.customers.CustomerCommands.UpdateCustomer;
 import dev.flowlet.api.problems.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/customers}: register a data subject and read their profile (audited). */
+/**
+ * {@code /api/v1/customers}: register a data subject, read and correct their profile. Every read
+ * and change is audited, since the profile is personal data; the audit details name the fields
+ * changed, never their values.
+ */
 @RestController
 @RequestMapping("/api/v1/customers")
 class CustomerController {
 
-  private final JdbcClient jdbc;
+  private final Customers customers;
   private final AuditTrail audit;
   private final Clock clock;
 
-  CustomerController(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-    this.jdbc = jdbc;
+  CustomerController(Customers customers, AuditTrail audit, Clock clock) {
+    this.customers = customers;
     this.audit = audit;
     this.clock = clock;
   }
@@ -53,20 +58,14 @@ class CustomerController {
             UUID.randomUUID(),
             command.name().strip(),
             command.email().strip(),
+            command.phone(),
+            command.address(),
+            command.dateOfBirth(),
             command.country(),
-            "ACTIVE",
-            clock.instant().truncatedTo(ChronoUnit.MICROS));
-    jdbc.sql(
-            "insert into customers (id, name, email, country, status, created_at)"
-                + " values (?, ?, ?, ?, ?, ?)")
-        .params(
-            customer.id(),
-            customer.name(),
-            customer.email(),
-            customer.country(),
-            customer.status(),
-            java.sql.Timestamp.from(customer.createdAt()))
-        .update();
+            CustomerCommands.CustomerStatus.ACTIVE.name(),
+            now(),
+            null);
+    customers.insert(customer);
     String id = customer.id().toString();
     audit.record(
         Actor.of(user, request), "customer.created", "customer", id, id, Outcome.SUCCESS, Map.of());
@@ -77,11 +76,7 @@ class CustomerController {
   @Transactional
   Customer read(@PathVariable UUID id, Authentication user, HttpServletRequest request) {
     Customer customer =
-        jdbc.sql("select id, name, email, country, status, created_at from customers where id = ?")
-            .param(id)
-            .query(Customer.class)
-            .optional()
-            .orElseThrow(() -> new NotFoundException("customer"));
+        customers.find(id, false).orElseThrow(() -> new NotFoundException("customer"));
     audit.record(
         Actor.of(user, request),
         "customer.read",
@@ -93,12 +88,49 @@ class CustomerController {
     return customer;
   }
 
-  record RegisterCustomer(
-      @NotBlank @Size(max = 200) String name,
-      @NotBlank @Email @Size(max = 254) String email,
-      @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
-          String country) {}
+  @PatchMapping("/{id}")
+  @Transactional
+  Customer update(
+      @PathVariable UUID id,
+      @Valid @RequestBody UpdateCustomer command,
+      Authentication user,
+      HttpServletRequest request) {
+    Customer before = customers.find(id, true).orElseThrow(() -> new NotFoundException("customer"));
+    Customer after =
+        new Customer(
+            before.id(),
+            command.name() == null ? before.name() : command.name().strip(),
+            command.email() == null ? before.email() : command.email().strip(),
+            command.phone() == null ? before.phone() : command.phone(),
+            command.address() == null ? before.address() : command.address(),
+            before.dateOfBirth(),
+            before.country(),
+            command.status() == null ? before.status() : command.status().name(),
+            before.createdAt(),
+            now());
+    customers.update(after);
+    audit.record(
+        Actor.of(user, request),
+        "customer.updated",
+        "customer",
+        id.toString(),
+        id.toString(),
+        Outcome.SUCCESS,
+        Map.of("fields", String.join(",", changedFields(before, after))));
+    return after;
+  }
 
-  record Customer(
-      UUID id, String name, String email, String country, String status, Instant createdAt) {}
+  private static List<String> changedFields(Customer before, Customer after) {
+    List<String> fields = new ArrayList<>();
+    if (!before.name().equals(after.name())) fields.add("name");
+    if (!before.email().equals(after.email())) fields.add("email");
+    if (!Objects.equals(before.phone(), after.phone())) fields.add("phone");
+    if (!Objects.equals(before.address(), after.address())) fields.add("address");
+    if (!before.status().equals(after.status())) fields.add("status");
+    return fields;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -50,12 +52,29 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    return ResponseEntity.badRequest()
-        .body(
-            problem(
-                HttpStatus.BAD_REQUEST,
-                "unreadable-body",
-                "The body is not valid JSON of the expected shape"));
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "unreadable-body",
+            "The body is not valid JSON of the expected shape");
+    UnreadableBodies.fieldError(ex)
+        .ifPresent(error -> problem.setProperty("errors", List.of(error)));
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name =
+        ex instanceof MethodArgumentTypeMismatchException mismatch
+            ? mismatch.getName()
+            : String.valueOf(ex.getPropertyName());
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid parameters");
+    problem.setProperty(
+        "errors",
+        List.of(new FieldError(name, UnreadableBodies.expectation(ex.getRequiredType()))));
+    return ResponseEntity.badRequest().body(problem);
   }
 
   @ExceptionHandler

@@ -1,5 +1,6 @@
 package dev.flowlet.api.transactions;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,10 +26,22 @@ record RecordTransaction(
     @NotNull @Valid Counterparty counterparty,
     @NotNull @Valid Channel channel) {
 
+  /**
+   * @param name who the money comes from or goes to
+   * @param country their ISO 3166-1 alpha-2 country
+   * @param accountId for a {@code TRANSFER} only: the Flowlet account credited
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   record Counterparty(
       @NotBlank @Size(max = 200) String name,
       @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
-          String country) {}
+          String country,
+      UUID accountId) {
+
+    Counterparty(String name, String country) {
+      this(name, country, null);
+    }
+  }
 
   record Channel(
       @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")

@@ -6,6 +6,7 @@ import dev.flowlet.api.audit.AuditTrail.Outcome;
 import dev.flowlet.api.outbox.Outbox;
 import dev.flowlet.api.problems.FieldError;
 import dev.flowlet.api.problems.InvalidRequestException;
+import dev.flowlet.api.transactions.TransactionAcceptance.AccountRef;
 import dev.flowlet.events.Topics;
 import dev.flowlet.events.TransactionRecorded;
 import java.math.BigDecimal;
@@ -17,23 +18,28 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records a money movement: in one database transaction the ledger row, its audit record and its
- * outbox event, or nothing at all. A repeat with the same idempotency key gets the first answer.
+ * Records a money movement: in one database transaction the balance changes, the ledger row, its
+ * audit record and its outbox event, or nothing at all. A repeat with the same idempotency key gets
+ * the first answer.
  */
 @Component
 class TransactionRecording {
 
   private final JdbcClient jdbc;
   private final IdempotencyKeys idempotencyKeys;
+  private final LedgerPosting ledger;
   private final AuditTrail audit;
   private final Outbox outbox;
   private final JsonMapper json;
@@ -42,12 +48,14 @@ class TransactionRecording {
   TransactionRecording(
       JdbcClient jdbc,
       IdempotencyKeys idempotencyKeys,
+      LedgerPosting ledger,
       AuditTrail audit,
       Outbox outbox,
       JsonMapper json,
       Clock clock) {
     this.jdbc = jdbc;
     this.idempotencyKeys = idempotencyKeys;
+    this.ledger = ledger;
     this.audit = audit;
     this.outbox = outbox;
     this.json = json;
@@ -60,31 +68,29 @@ class TransactionRecording {
     if (earlier.isPresent()) {
       return new Recorded(earlier.get().responseStatus(), earlier.get().responseBody(), true);
     }
-    AccountRef account = account(command.accountId());
-    List<FieldError> errors = TransactionAcceptance.check(command, account, clock.instant());
+    UUID targetId = command.counterparty().accountId();
+    Map<UUID, AccountRef> locked =
+        ledger.lock(Stream.of(command.accountId(), targetId).filter(id -> id != null).toList());
+    AccountRef account = locked.get(command.accountId());
+    if (account == null) {
+      throw new InvalidRequestException("accountId", "no account with that id");
+    }
+    Optional<AccountRef> target = Optional.ofNullable(targetId).map(locked::get);
+    List<FieldError> errors =
+        TransactionAcceptance.check(command, account, target, clock.instant());
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
     BigDecimal amount = TransactionAcceptance.amountOf(command);
+    Map<UUID, BigDecimal> changes = new LinkedHashMap<>();
+    changes.put(account.id(), command.type().debitsAccount() ? amount.negate() : amount);
+    target.ifPresent(credited -> changes.put(credited.id(), amount));
+    BigDecimal balanceAfter = ledger.post(changes).get(account.id());
+
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     UUID id = UUID.randomUUID();
-    insert(id, command, amount, actor, now);
-    TransactionRecorded event =
-        new TransactionRecorded(
-            TransactionRecorded.SCHEMA_VERSION,
-            UUID.randomUUID().toString(),
-            id.toString(),
-            command.accountId().toString(),
-            account.customerId().toString(),
-            command.type().name(),
-            amount,
-            command.currency(),
-            command.occurredAt(),
-            now,
-            new TransactionRecorded.Counterparty(
-                command.counterparty().name(), command.counterparty().country()),
-            new TransactionRecorded.Channel(
-                command.channel().country(), command.channel().deviceId()));
+    insert(id, command, amount, balanceAfter, actor, now);
+    TransactionRecorded event = event(id, command, account, target, amount, now);
     outbox.append(Topics.TRANSACTIONS, event.accountId(), event);
     audit.record(
         actor,
@@ -105,6 +111,7 @@ class TransactionRecording {
             now,
             command.counterparty(),
             command.channel(),
+            balanceAfter.setScale(amount.scale()),
             TransactionView.SCREENING,
             null);
     String body = json.writeValueAsString(view);
@@ -112,22 +119,45 @@ class TransactionRecording {
     return new Recorded(201, body, false);
   }
 
-  private AccountRef account(UUID accountId) {
-    return jdbc.sql("select id, customer_id, currency, status from accounts where id = ?")
-        .param(accountId)
-        .query(AccountRef.class)
-        .optional()
-        .orElseThrow(() -> new InvalidRequestException("accountId", "no account with that id"));
+  private static TransactionRecorded event(
+      UUID id,
+      RecordTransaction command,
+      AccountRef account,
+      Optional<AccountRef> target,
+      BigDecimal amount,
+      Instant now) {
+    return new TransactionRecorded(
+        TransactionRecorded.SCHEMA_VERSION,
+        UUID.randomUUID().toString(),
+        id.toString(),
+        command.accountId().toString(),
+        account.customerId().toString(),
+        command.type().name(),
+        amount,
+        command.currency(),
+        command.occurredAt(),
+        now,
+        new TransactionRecorded.Counterparty(
+            command.counterparty().name(),
+            command.counterparty().country(),
+            target.map(credited -> credited.id().toString()).orElse(null),
+            target.map(credited -> credited.customerId().toString()).orElse(null)),
+        new TransactionRecorded.Channel(command.channel().country(), command.channel().deviceId()));
   }
 
   private void insert(
-      UUID id, RecordTransaction command, BigDecimal amount, Actor actor, Instant now) {
+      UUID id,
+      RecordTransaction command,
+      BigDecimal amount,
+      BigDecimal balanceAfter,
+      Actor actor,
+      Instant now) {
     jdbc.sql(
             """
             insert into transactions (id, account_id, type, amount, currency, occurred_at,
-                counterparty_name, counterparty_country, channel_country, channel_device_id,
-                created_by, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                counterparty_name, counterparty_country, counterparty_account_id,
+                channel_country, channel_device_id, balance_after, created_by, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             id,
@@ -138,8 +168,10 @@ class TransactionRecording {
             Timestamp.from(command.occurredAt()),
             command.counterparty().name(),
             command.counterparty().country(),
+            command.counterparty().accountId(),
             command.channel().country(),
             command.channel().deviceId(),
+            balanceAfter,
             actor.name(),
             Timestamp.from(now))
         .update();
@@ -155,8 +187,6 @@ class TransactionRecording {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
-
-  record AccountRef(UUID id, UUID customerId, String currency, String status) {}
 
   /**
    * @param status HTTP status of the answer

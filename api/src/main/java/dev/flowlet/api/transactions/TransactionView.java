@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A recorded transaction as the API shows it, with its risk decision once one was made. */
+/**
+ * A recorded transaction as the API shows it, with its risk decision once one was made.
+ *
+ * @param balanceAfter the balance of {@code accountId} right after this movement was booked
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record TransactionView(
     UUID id,
@@ -19,6 +23,7 @@ record TransactionView(
     Instant createdAt,
     RecordTransaction.Counterparty counterparty,
     RecordTransaction.Channel channel,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal balanceAfter,
     String status,
     Risk risk) {
 
