@@ -41,6 +41,13 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/health", "/health/**", "/metrics", "/error")
                     .permitAll()
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
+                    .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/v1/transactions")
                     .hasRole(Role.OPERATOR.name())
                     .requestMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/accounts")
