@@ -5,20 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.flowlet.events.Topics;
 import dev.flowlet.events.TransactionRecorded;
-import dev.flowlet.testsupport.FlowletInfrastructure;
 import dev.flowlet.testsupport.spring.RealInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -245,32 +237,8 @@ class TransactionApiIntegrationTest {
   }
 
   private List<String> transactionIdsOnKafka() {
-    Properties config = new Properties();
-    config.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        FlowletInfrastructure.shared().kafkaBootstrapServers());
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    List<String> ids = new ArrayList<>();
-    try (var consumer = new KafkaConsumer<String, byte[]>(config)) {
-      List<TopicPartition> partitions =
-          IntStream.range(0, Topics.PARTITIONS)
-              .mapToObj(p -> new TopicPartition(Topics.TRANSACTIONS.name(), p))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        for (var record : consumer.poll(Duration.ofMillis(500))) {
-          TransactionRecorded event =
-              Topics.TRANSACTIONS
-                  .valueSerde()
-                  .deserializer()
-                  .deserialize(record.topic(), record.value());
-          ids.add(event.transactionId());
-        }
-      }
-    }
-    return ids;
+    return TopicReader.readAll(Topics.TRANSACTIONS).stream()
+        .map(TransactionRecorded::transactionId)
+        .toList();
   }
 }

@@ -54,6 +54,16 @@ class SecurityConfiguration {
                     .hasRole(Role.OPERATOR.name())
                     .requestMatchers(HttpMethod.PATCH, "/api/v1/customers/*", "/api/v1/accounts/*")
                     .hasRole(Role.OPERATOR.name())
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/api/v1/rules/changes/*/approve",
+                        "/api/v1/rules/changes/*/reject")
+                    .hasRole(Role.APPROVER.name())
+                    .requestMatchers(HttpMethod.POST, "/api/v1/rules/changes")
+                    .hasRole(Role.COMPLIANCE_OFFICER.name())
+                    .requestMatchers(HttpMethod.GET, "/api/v1/rules", "/api/v1/rules/**")
+                    .hasAnyRole(
+                        Role.COMPLIANCE_OFFICER.name(), Role.APPROVER.name(), Role.AUDITOR.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/**")
                     .hasAnyRole(
                         Role.OPERATOR.name(),

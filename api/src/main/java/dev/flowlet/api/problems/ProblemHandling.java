@@ -92,6 +92,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
+  ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(problem(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage()));
+  }
+
+  @ExceptionHandler
   ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
     return ResponseEntity.status(HttpStatus.CONFLICT)
         .body(problem(HttpStatus.CONFLICT, "conflict", ex.getMessage()));
