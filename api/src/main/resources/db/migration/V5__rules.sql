@@ -35,3 +35,6 @@ create table rule_changes (
     constraint rule_changes_four_eyes check (decided_by is null or decided_by <> proposed_by)
 );
 create index idx_rule_changes_status on rule_changes (status, proposed_at);
+
+-- Every decision names the rule versions it was made with.
+alter table risk_decisions add column rule_versions jsonb;

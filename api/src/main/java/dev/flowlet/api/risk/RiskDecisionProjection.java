@@ -51,8 +51,9 @@ class RiskDecisionProjection {
     }
     jdbc.sql(
             """
-            insert into risk_decisions (transaction_id, decision_id, outcome, score, reasons, decided_at)
-            values (?, ?, ?, ?, cast(? as jsonb), ?)
+            insert into risk_decisions (transaction_id, decision_id, outcome, score, reasons,
+                decided_at, rule_versions)
+            values (?, ?, ?, ?, cast(? as jsonb), ?, cast(? as jsonb))
             on conflict (transaction_id) do nothing
             """)
         .params(
@@ -61,7 +62,10 @@ class RiskDecisionProjection {
             decision.outcome().name(),
             decision.score(),
             EventJson.mapper().writeValueAsString(decision.reasons()),
-            Timestamp.from(decision.decidedAt()))
+            Timestamp.from(decision.decidedAt()),
+            decision.ruleVersions() == null
+                ? null
+                : EventJson.mapper().writeValueAsString(decision.ruleVersions()))
         .update();
   }
 

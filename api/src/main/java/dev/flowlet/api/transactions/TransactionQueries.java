@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +23,10 @@ class TransactionQueries {
 
   private static final TypeReference<List<TransactionView.Reason>> REASONS =
       new TypeReference<>() {};
+  private static final TypeReference<Map<String, Long>> VERSIONS = new TypeReference<>() {};
   private static final String SELECT =
       """
-      select t.*, d.outcome, d.score, d.reasons, d.decided_at
+      select t.*, d.outcome, d.score, d.reasons, d.decided_at, d.rule_versions
       from transactions t left join risk_decisions d on d.transaction_id = t.id
       """;
 
@@ -103,7 +105,10 @@ class TransactionQueries {
                 outcome,
                 rs.getInt("score"),
                 json.readValue(rs.getString("reasons"), REASONS),
-                rs.getTimestamp("decided_at").toInstant());
+                rs.getTimestamp("decided_at").toInstant(),
+                rs.getString("rule_versions") == null
+                    ? null
+                    : json.readValue(rs.getString("rule_versions"), VERSIONS));
     String currency = rs.getString("currency");
     int digits = Currencies.fractionDigits(currency);
     var balanceAfter = rs.getBigDecimal("balance_after");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -38,8 +39,14 @@ record TransactionView(
    * @param score sum of the weights of the rules that fired
    * @param reasons every rule that fired, with why
    * @param decidedAt when the decision was made
+   * @param ruleVersions the version of each rule the decision was made with
    */
-  record Risk(String outcome, int score, List<Reason> reasons, Instant decidedAt) {}
+  record Risk(
+      String outcome,
+      int score,
+      List<Reason> reasons,
+      Instant decidedAt,
+      Map<String, Long> ruleVersions) {}
 
   record Reason(String rule, String detail, int score) {}
 }
