@@ -4,7 +4,11 @@
 #
 #   bench/ingest.sh                      # 60 s per run, rates 500,1000,2000
 #   SECONDS_PER_RUN=10 bench/ingest.sh   # a quick look
+#   APPS=api,streams-processor,batch-jobs bench/ingest.sh   # with the whole pipeline running
 #
+# By default only the API runs next to PostgreSQL, Kafka and Elasticsearch (APPS=api): the ingest
+# path. With the streams processor running too, every accepted transaction is also screened and
+# indexed on the same two cores.
 # The API's rate limits are raised for the run (a benchmark client is one client); the report
 # states the settings. JVM options of the apps: FLOWLET_APP_JAVA_OPTS (default below).
 set -euo pipefail
@@ -19,6 +23,7 @@ export FLOWLET_API_PORT=15001 FLOWLET_STREAMS_PORT=15002 FLOWLET_BATCH_PORT=1500
 export FLOWLET_KAFKA_PORT=15092 FLOWLET_ES_PORT=15200 FLOWLET_PG_PORT=15432
 export FLOWLET_APP_JAVA_OPTS="${FLOWLET_APP_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}"
 export FLOWLET_RATE_LIMITS_ENABLED=false
+export FLOWLET_APPS="${APPS:-api}"
 
 ./mvnw -B -q -DskipTests package >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; exit 2; }
 
@@ -26,15 +31,14 @@ export FLOWLET_RATE_LIMITS_ENABLED=false
 STACK=$!
 trap 'kill -TERM $STACK 2>/dev/null; wait $STACK 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 180); do
-  curl -fs "http://127.0.0.1:$FLOWLET_API_PORT/health" >/dev/null 2>&1 \
-    && curl -fs "http://127.0.0.1:$FLOWLET_STREAMS_PORT/health" >/dev/null 2>&1 && break
+  grep -q "Flowlet is up\|ready in" "$WORK/up.log" 2>/dev/null && break
   kill -0 $STACK 2>/dev/null || { cat "$WORK/up.log"; exit 2; }
   sleep 1
 done
 
 echo "# ingest benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB," \
      "$(. /etc/os-release && echo "$PRETTY_NAME"), $("$JAVA" -version 2>&1 | head -1)"
-echo "# apps: FLOWLET_APP_JAVA_OPTS='$FLOWLET_APP_JAVA_OPTS', rate limits off, DB pool ${FLOWLET_DB_POOL_SIZE:-20}"
+echo "# apps running: $FLOWLET_APPS; FLOWLET_APP_JAVA_OPTS='$FLOWLET_APP_JAVA_OPTS', rate limits off, DB pool ${FLOWLET_DB_POOL_SIZE:-20}"
 "$JAVA" -cp "bench/target/flowlet-bench.jar:$(cat bench/target/flowlet-bench.classpath)" \
   -Dapi="http://127.0.0.1:$FLOWLET_API_PORT" \
   -Djdbc="jdbc:postgresql://127.0.0.1:$FLOWLET_PG_PORT/flowlet" \

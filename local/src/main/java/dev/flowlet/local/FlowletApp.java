@@ -1,6 +1,8 @@
 package dev.flowlet.local;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 
 /** The three apps, in start order. */
 enum FlowletApp {
@@ -19,8 +21,16 @@ enum FlowletApp {
   }
 
   Path jar(Path root) {
-    String folder = artifact.substring("flowlet-".length());
-    return root.resolve(folder).resolve("target").resolve(artifact + "-exec.jar");
+    return root.resolve(folder()).resolve("target").resolve(artifact + "-exec.jar");
+  }
+
+  /** The app's folder in the checkout, e.g. {@code streams-processor}. */
+  String folder() {
+    return artifact.substring("flowlet-".length());
+  }
+
+  static Optional<FlowletApp> byFolder(String folder) {
+    return Arrays.stream(values()).filter(app -> app.folder().equals(folder)).findFirst();
   }
 
   int port(LocalSettings settings) {

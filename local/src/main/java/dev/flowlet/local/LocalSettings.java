@@ -1,7 +1,9 @@
 package dev.flowlet.local;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the local stack keeps its data and which ports it binds. Every port can be moved with an
@@ -17,6 +19,8 @@ import java.util.Map;
  * @param postgresPort {@code FLOWLET_PG_PORT}, default 5432 (embedded PostgreSQL only)
  * @param externalDatabase whether {@code FLOWLET_DB_URL} names an external PostgreSQL
  * @param demoPassword the demo users' password, {@code FLOWLET_DEMO_PASSWORD}
+ * @param apps the apps to run, {@code FLOWLET_APPS} (comma-separated folder names such as {@code
+ *     api,streams-processor}), default all three
  */
 record LocalSettings(
     Path root,
@@ -28,7 +32,8 @@ record LocalSettings(
     int elasticsearchPort,
     int postgresPort,
     boolean externalDatabase,
-    String demoPassword) {
+    String demoPassword,
+    Set<FlowletApp> apps) {
 
   static LocalSettings fromEnvironment(Path root, Map<String, String> env) {
     return new LocalSettings(
@@ -42,7 +47,26 @@ record LocalSettings(
         port(env, "FLOWLET_ES_PORT", 9200),
         port(env, "FLOWLET_PG_PORT", 5432),
         env.get("FLOWLET_DB_URL") != null && !env.get("FLOWLET_DB_URL").isBlank(),
-        env.getOrDefault("FLOWLET_DEMO_PASSWORD", "flowlet-demo"));
+        env.getOrDefault("FLOWLET_DEMO_PASSWORD", "flowlet-demo"),
+        apps(env.get("FLOWLET_APPS")));
+  }
+
+  private static Set<FlowletApp> apps(String value) {
+    if (value == null || value.isBlank()) {
+      return EnumSet.allOf(FlowletApp.class);
+    }
+    Set<FlowletApp> apps = EnumSet.noneOf(FlowletApp.class);
+    for (String name : value.split(",")) {
+      apps.add(
+          FlowletApp.byFolder(name.strip())
+              .orElseThrow(
+                  () ->
+                      new StackStartException(
+                          "FLOWLET_APPS="
+                              + value
+                              + " names an unknown app; known: api, streams-processor, batch-jobs")));
+    }
+    return apps;
   }
 
   Path dataDir(String part) {

@@ -72,7 +72,7 @@ final class LocalStack implements AutoCloseable {
     common.put("FLOWLET_STREAMS_STATE_DIR", settings.dataDir("streams").toString());
 
     Map<FlowletApp, CompletableFuture<AppProcess>> starting = new EnumMap<>(FlowletApp.class);
-    for (FlowletApp app : FlowletApp.values()) {
+    for (FlowletApp app : settings.apps()) {
       starting.put(
           app,
           inBackground(

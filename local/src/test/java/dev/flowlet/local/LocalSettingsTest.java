@@ -48,4 +48,18 @@ class LocalSettingsTest {
         .isInstanceOf(StackStartException.class)
         .hasMessage("FLOWLET_ES_PORT=92OO is not a port number (1-65535)");
   }
+
+  @Test
+  void runsAllAppsUnlessFlowletAppsNamesSome() {
+    assertThat(LocalSettings.fromEnvironment(root, Map.of()).apps())
+        .containsExactly(FlowletApp.API, FlowletApp.STREAMS_PROCESSOR, FlowletApp.BATCH_JOBS);
+    assertThat(
+            LocalSettings.fromEnvironment(root, Map.of("FLOWLET_APPS", "api, streams-processor"))
+                .apps())
+        .containsExactly(FlowletApp.API, FlowletApp.STREAMS_PROCESSOR);
+    assertThatThrownBy(
+            () -> LocalSettings.fromEnvironment(root, Map.of("FLOWLET_APPS", "api,billing")))
+        .isInstanceOf(StackStartException.class)
+        .hasMessageContaining("unknown app");
+  }
 }
