@@ -31,7 +31,7 @@ export FLOWLET_APPS="${APPS:-api}"
 STACK=$!
 trap 'kill -TERM $STACK 2>/dev/null; wait $STACK 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 180); do
-  grep -q "Flowlet is up\|ready in" "$WORK/up.log" 2>/dev/null && break
+  grep -q "Flowlet is up" "$WORK/up.log" 2>/dev/null && break
   kill -0 $STACK 2>/dev/null || { cat "$WORK/up.log"; exit 2; }
   sleep 1
 done
