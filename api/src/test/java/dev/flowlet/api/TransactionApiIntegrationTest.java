@@ -225,7 +225,12 @@ class TransactionApiIntegrationTest {
     assertThat(health.json().get("status").asString()).isEqualTo("UP");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.contentType()).startsWith("text/plain");
-    assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    assertThat(metrics.body())
+        .contains("jvm_memory_used_bytes")
+        .contains("hikaricp_connections")
+        .contains("flowlet_outbox_backlog")
+        .contains("flowlet_outbox_oldest_age_seconds")
+        .contains("http_server_requests_seconds_bucket");
   }
 
   private long count(String sql, String param) {

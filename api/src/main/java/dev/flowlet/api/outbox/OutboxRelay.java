@@ -39,6 +39,7 @@ class OutboxRelay implements SmartLifecycle {
   private final Semaphore wakeUps = new Semaphore(0);
   private volatile Thread worker;
   private volatile boolean running;
+  private long lastPurge = System.nanoTime();
 
   OutboxRelay(
       JdbcClient jdbc,
@@ -90,6 +91,7 @@ class OutboxRelay implements SmartLifecycle {
         int published = publishBatch();
         backoff = Duration.ZERO;
         if (published < settings.batchSize()) {
+          purgeNowAndThen();
           wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
           wakeUps.drainPermits();
         }
@@ -144,6 +146,24 @@ class OutboxRelay implements SmartLifecycle {
     Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
     jdbc.sql("update outbox set published_at = now() where id = any(?)").param(ids).update();
     return rows.size();
+  }
+
+  /** When idle, at most once a minute, deletes published rows older than the retention. */
+  private void purgeNowAndThen() {
+    long now = System.nanoTime();
+    if (now - lastPurge < TimeUnit.MINUTES.toNanos(1)) {
+      return;
+    }
+    lastPurge = now;
+    int deleted =
+        jdbc.sql(
+                "delete from outbox where id in (select id from outbox where published_at <"
+                    + " now() - make_interval(secs => ?) order by id limit 10000)")
+            .param(settings.retention().toSeconds())
+            .update();
+    if (deleted > 0) {
+      log.debug("Deleted {} published outbox rows past their retention", deleted);
+    }
   }
 
   private void awaitAll(List<CompletableFuture<?>> acks) {
