@@ -1,0 +1,95 @@
+package dev.flowlet.local;
+
+import dev.flowlet.testsupport.FlowletInfrastructure;
+import dev.flowlet.testsupport.ports.LoopbackPorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three apps as child JVMs of this test JVM, against its real Kafka, Elasticsearch and
+ * PostgreSQL: started once, on first use, and stopped when the JVM exits, so every end-to-end test
+ * class shares one pipeline.
+ */
+final class RunningPipeline {
+
+  private static RunningPipeline shared;
+
+  private final FlowletInfrastructure infrastructure;
+  private final List<AppProcess> apps;
+  private final AppProcess api;
+
+  private RunningPipeline(
+      FlowletInfrastructure infrastructure, List<AppProcess> apps, AppProcess api) {
+    this.infrastructure = infrastructure;
+    this.apps = apps;
+    this.api = api;
+  }
+
+  static synchronized RunningPipeline shared() {
+    if (shared == null) {
+      shared = start();
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> shared.apps.reversed().forEach(AppProcess::close)));
+    }
+    return shared;
+  }
+
+  FlowletInfrastructure infrastructure() {
+    return infrastructure;
+  }
+
+  List<AppProcess> apps() {
+    return apps;
+  }
+
+  String apiUrl() {
+    return api.baseUrl();
+  }
+
+  private static RunningPipeline start() {
+    FlowletInfrastructure infrastructure = FlowletInfrastructure.shared();
+    Path root = Path.of(System.getProperty("flowlet.root", "..")).toAbsolutePath().normalize();
+    Path work;
+    try {
+      work = Files.createTempDirectory("flowlet-e2e");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> environment = new HashMap<>();
+    environment.put("SPRING_PROFILES_ACTIVE", "local");
+    environment.put("FLOWLET_DB_URL", infrastructure.jdbcUrl());
+    environment.put("FLOWLET_DB_USER", infrastructure.dbUsername());
+    environment.put("FLOWLET_DB_PASSWORD", infrastructure.dbPassword());
+    environment.put("FLOWLET_KAFKA_BOOTSTRAP", infrastructure.kafkaBootstrapServers());
+    environment.put("FLOWLET_ES_URL", infrastructure.elasticsearchUrl());
+    environment.put("FLOWLET_STREAMS_STATE_DIR", work.resolve("streams").toString());
+    // The scenarios send more requests per second than one real client should.
+    environment.put("FLOWLET_RATE_LIMITS_ENABLED", "false");
+    List<AppProcess> apps = new ArrayList<>();
+    AppProcess api = null;
+    for (FlowletApp app : FlowletApp.values()) {
+      int port = LoopbackPorts.pickFree();
+      environment.put(app.portVariable, Integer.toString(port));
+      AppProcess process =
+          AppProcess.start(
+              app.artifact,
+              app.jar(root),
+              environment,
+              port,
+              work.resolve(app.artifact + ".log"),
+              Duration.ofMinutes(3));
+      apps.add(process);
+      if (app == FlowletApp.API) {
+        api = process;
+      }
+    }
+    return new RunningPipeline(infrastructure, List.copyOf(apps), api);
+  }
+}
