@@ -45,6 +45,10 @@ class SecurityConfiguration {
                     .hasRole(Role.OPERATOR.name())
                     .requestMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/accounts")
                     .hasRole(Role.OPERATOR.name())
+                    .requestMatchers(HttpMethod.POST, "/api/v1/transactions/*/card/reveal")
+                    .hasRole(Role.COMPLIANCE_OFFICER.name())
+                    .requestMatchers(HttpMethod.POST, "/api/v1/admin/card-keys/rotate")
+                    .hasRole(Role.ADMIN.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/**")
                     .hasAnyRole(
                         Role.OPERATOR.name(),

@@ -1,5 +1,6 @@
 package dev.flowlet.api.transactions;
 
+import dev.flowlet.api.cards.CardView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -28,8 +29,10 @@ class TransactionQueries {
   Optional<TransactionView> find(UUID id) {
     return jdbc.sql(
             """
-            select t.*, d.outcome, d.score, d.reasons, d.decided_at
+            select t.*, d.outcome, d.score, d.reasons, d.decided_at,
+                c.bin as card_bin, c.last4 as card_last4, c.pan_length as card_length
             from transactions t left join risk_decisions d on d.transaction_id = t.id
+            left join cards c on c.id = t.card_id
             where t.id = ?
             """)
         .param(id)
@@ -67,6 +70,10 @@ class TransactionQueries {
         new RecordTransaction.Channel(
             rs.getString("channel_country"), rs.getString("channel_device_id")),
         risk == null ? TransactionView.SCREENING : TransactionView.SCREENED,
-        risk);
+        risk,
+        CardView.of(
+            rs.getString("card_bin"),
+            rs.getString("card_last4"),
+            rs.getObject("card_length", Integer.class)));
   }
 }

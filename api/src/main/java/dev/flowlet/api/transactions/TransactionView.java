@@ -2,6 +2,7 @@ package dev.flowlet.api.transactions;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.flowlet.api.cards.CardView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,37 @@ record TransactionView(
     RecordTransaction.Counterparty counterparty,
     RecordTransaction.Channel channel,
     String status,
-    Risk risk) {
+    Risk risk,
+    // cards: bin, last4 and masked number only; absent for transactions without a card
+    CardView card) {
+
+  /** A transaction without a card. */
+  TransactionView(
+      UUID id,
+      UUID accountId,
+      String type,
+      BigDecimal amount,
+      String currency,
+      Instant occurredAt,
+      Instant createdAt,
+      RecordTransaction.Counterparty counterparty,
+      RecordTransaction.Channel channel,
+      String status,
+      Risk risk) {
+    this(
+        id,
+        accountId,
+        type,
+        amount,
+        currency,
+        occurredAt,
+        createdAt,
+        counterparty,
+        channel,
+        status,
+        risk,
+        null);
+  }
 
   /** Status while the streams processor has not decided yet. */
   static final String SCREENING = "SCREENING";
