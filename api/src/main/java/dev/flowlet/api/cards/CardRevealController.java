@@ -43,5 +43,12 @@ class CardRevealController {
   /**
    * @param reason why the number is needed, kept in the audit trail
    */
-  record RevealRequest(@NotBlank @Size(min = 10, max = 500) String reason) {}
+  record RevealRequest(@NotBlank @Size(min = 10, max = 500) String reason) {
+
+    /** Withheld: free text may hold a card number (refused later) or personal data. */
+    @Override
+    public String toString() {
+      return "RevealRequest[reason withheld]";
+    }
+  }
 }
