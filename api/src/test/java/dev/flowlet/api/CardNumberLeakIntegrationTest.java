@@ -2,7 +2,6 @@ package dev.flowlet.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.awaitility.Awaitility.await;
 
 import dev.flowlet.testsupport.spring.RealInfrastructure;
 import java.time.Duration;
