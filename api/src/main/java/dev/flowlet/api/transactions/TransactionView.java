@@ -25,34 +25,6 @@ record TransactionView(
     // cards: bin, last4 and masked number only; absent for transactions without a card
     CardView card) {
 
-  /** A transaction without a card. */
-  TransactionView(
-      UUID id,
-      UUID accountId,
-      String type,
-      BigDecimal amount,
-      String currency,
-      Instant occurredAt,
-      Instant createdAt,
-      RecordTransaction.Counterparty counterparty,
-      RecordTransaction.Channel channel,
-      String status,
-      Risk risk) {
-    this(
-        id,
-        accountId,
-        type,
-        amount,
-        currency,
-        occurredAt,
-        createdAt,
-        counterparty,
-        channel,
-        status,
-        risk,
-        null);
-  }
-
   /** Status while the streams processor has not decided yet. */
   static final String SCREENING = "SCREENING";
 
