@@ -63,13 +63,20 @@ class CardKeyRotationIntegrationTest {
       ApiClient api = client(app);
       String admin = api.token("demo-admin");
       ApiClient.Response skippingALockedCard;
-      try (Connection traffic = connection()) {
-        traffic.setAutoCommit(false);
-        traffic
+      try (Connection otherRotation = connection();
+          Connection paymentInFlight = connection()) {
+        otherRotation.setAutoCommit(false);
+        otherRotation
             .createStatement()
-            .execute("select id from cards order by id limit 1 for update"); // a payment in flight
+            .execute("select id from cards order by id limit 1 for no key update");
+        // What the foreign key of a transaction referencing a card holds until it commits.
+        paymentInFlight.setAutoCommit(false);
+        paymentInFlight
+            .createStatement()
+            .execute("select id from cards order by id offset 1 limit 1 for key share");
         skippingALockedCard = rotate(api, admin);
-        traffic.rollback();
+        otherRotation.rollback();
+        paymentInFlight.rollback();
       }
       ApiClient.Response resumed = rotate(api, admin);
       ApiClient.Response repeated = rotate(api, admin);

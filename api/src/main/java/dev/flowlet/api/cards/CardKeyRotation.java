@@ -13,9 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Re-encrypts every card that is not under the active key: a new data key, wrapped by the active
- * key. It works in batches, one database transaction each, locking with {@code FOR UPDATE SKIP
- * LOCKED}, so traffic keeps flowing and two rotations share the work. Each batch commits with its
- * audit record; a crash loses at most the batch in flight, and running again continues where it
+ * key. It works in batches, one database transaction each, locking with {@code FOR NO KEY UPDATE
+ * SKIP LOCKED}, so traffic keeps flowing and two rotations share the work. Each batch commits with
+ * its audit record; a crash loses at most the batch in flight, and running again continues where it
  * stopped. Running it with nothing left to do changes nothing but the audit trail.
  */
 @Component

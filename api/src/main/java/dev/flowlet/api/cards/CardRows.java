@@ -84,7 +84,9 @@ class CardRows {
 
   /**
    * Locks up to {@code limit} cards sealed under another key than {@code activeKeyId}, skipping
-   * rows another rotation holds, so that rotations and traffic proceed side by side.
+   * rows another rotation holds. {@code NO KEY UPDATE} (the update changes no key column) does not
+   * conflict with the key-share lock a payment takes when it references a card, so payments never
+   * wait for a rotation, nor a rotation for them.
    */
   List<SealedCard> lockNotUnder(String activeKeyId, int limit) {
     return jdbc.sql(
@@ -93,7 +95,7 @@ class CardRows {
             where key_id <> ?
             order by id
             limit ?
-            for update skip locked
+            for no key update skip locked
             """)
         .params(activeKeyId, limit)
         .query(
