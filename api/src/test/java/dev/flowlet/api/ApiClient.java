@@ -104,6 +104,17 @@ final class ApiClient {
         .asString();
   }
 
+  /** An account with {@code balance} deposited, for movements that need funds. */
+  String openFundedAccount(String operatorToken, String customerId, String balance) {
+    String account = openAccount(operatorToken, customerId, "EUR");
+    Response deposit =
+        postTransaction(operatorToken, UUID.randomUUID().toString(), deposit(account, balance));
+    if (deposit.status() != 201) {
+      throw new IllegalStateException("deposit failed: " + deposit);
+    }
+    return account;
+  }
+
   Response postTransaction(String operatorToken, String idempotencyKey, String body) {
     return post(
         "/api/v1/transactions", operatorToken, body, Map.of("Idempotency-Key", idempotencyKey));

@@ -245,7 +245,7 @@ final class PipelineClient {
       return """
           {"accountId":"%s","type":"%s","amount":"%s","currency":"EUR","occurredAt":"%s",
            "counterparty":{"name":"%s","country":"%s"%s},
-           "channel":{"country":"%s","deviceId":"%s"}}"""
+           "channel":{"country":"%s","deviceId":"%s"}%s}"""
           .formatted(
               account,
               type,
@@ -255,7 +255,8 @@ final class PipelineClient {
               counterpartyCountry,
               target == null ? "" : ",\"accountId\":\"" + target + "\"",
               channelCountry,
-              deviceId);
+              deviceId,
+              "CARD_PAYMENT".equals(type) ? ",\"card\":{\"number\":\"4111 1111 1111 1111\"}" : "");
     }
   }
 }

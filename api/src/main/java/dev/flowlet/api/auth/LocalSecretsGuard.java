@@ -1,6 +1,8 @@
 package dev.flowlet.api.auth;
 
+import dev.flowlet.api.cards.CardSettings;
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -18,10 +20,12 @@ class LocalSecretsGuard implements InitializingBean {
 
   private final Environment environment;
   private final AuthSettings settings;
+  private final CardSettings cards;
 
-  LocalSecretsGuard(Environment environment, AuthSettings settings) {
+  LocalSecretsGuard(Environment environment, AuthSettings settings, CardSettings cards) {
     this.environment = environment;
     this.settings = settings;
+    this.cards = cards;
   }
 
   @Override
@@ -36,6 +40,12 @@ class LocalSecretsGuard implements InitializingBean {
     if (DEMO_DEFAULT.equals(settings.demoPassword())) {
       throw new IllegalStateException(
           "FLOWLET_DEMO_PASSWORD has the public default; demo users exist only in the local profile");
+    }
+    List<String> publicCardKeys = cards.publicDefaults();
+    if (!publicCardKeys.isEmpty()) {
+      throw new IllegalStateException(
+          String.join(", ", publicCardKeys)
+              + " has the public local default; set card keys of your own");
     }
   }
 }

@@ -64,6 +64,10 @@ class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/api/v1/rules", "/api/v1/rules/**")
                     .hasAnyRole(
                         Role.COMPLIANCE_OFFICER.name(), Role.APPROVER.name(), Role.AUDITOR.name())
+                    .requestMatchers(HttpMethod.POST, "/api/v1/transactions/*/card/reveal")
+                    .hasRole(Role.COMPLIANCE_OFFICER.name())
+                    .requestMatchers(HttpMethod.POST, "/api/v1/admin/card-keys/rotate")
+                    .hasRole(Role.ADMIN.name())
                     .requestMatchers(HttpMethod.GET, "/api/v1/**")
                     .hasAnyRole(
                         Role.OPERATOR.name(),

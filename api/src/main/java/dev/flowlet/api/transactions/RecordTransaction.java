@@ -1,6 +1,7 @@
 package dev.flowlet.api.transactions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.flowlet.api.cards.CardInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,7 @@ import java.util.UUID;
 
 /**
  * The body of {@code POST /api/v1/transactions}. The amount is a decimal string so that no client
- * library rounds it through a float on the way.
+ * library rounds it through a float on the way. {@code card} is checked by {@code cards/}.
  */
 record RecordTransaction(
     @NotNull UUID accountId,
@@ -24,7 +25,21 @@ record RecordTransaction(
     @NotBlank String currency,
     @NotNull Instant occurredAt,
     @NotNull @Valid Counterparty counterparty,
-    @NotNull @Valid Channel channel) {
+    @NotNull @Valid Channel channel,
+    // cards: optional card; left out of JSON when absent, so idempotency hashes stay as they were
+    @JsonInclude(JsonInclude.Include.NON_NULL) CardInput card) {
+
+  /** A request without a card. */
+  RecordTransaction(
+      UUID accountId,
+      TransactionType type,
+      String amount,
+      String currency,
+      Instant occurredAt,
+      Counterparty counterparty,
+      Channel channel) {
+    this(accountId, type, amount, currency, occurredAt, counterparty, channel, null);
+  }
 
   /**
    * @param name who the money comes from or goes to

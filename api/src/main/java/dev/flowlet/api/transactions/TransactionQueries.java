@@ -1,5 +1,6 @@
 package dev.flowlet.api.transactions;
 
+import dev.flowlet.api.cards.CardView;
 import dev.flowlet.api.transactions.TransactionFilter.Position;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,8 +27,10 @@ class TransactionQueries {
   private static final TypeReference<Map<String, Long>> VERSIONS = new TypeReference<>() {};
   private static final String SELECT =
       """
-      select t.*, d.outcome, d.score, d.reasons, d.decided_at, d.rule_versions
+      select t.*, d.outcome, d.score, d.reasons, d.decided_at, d.rule_versions,
+          c.bin as card_bin, c.last4 as card_last4, c.pan_length as card_length
       from transactions t left join risk_decisions d on d.transaction_id = t.id
+      left join cards c on c.id = t.card_id
       """;
 
   private final JdbcClient jdbc;
@@ -128,7 +131,11 @@ class TransactionQueries {
             rs.getString("channel_country"), rs.getString("channel_device_id")),
         balanceAfter == null ? null : balanceAfter.setScale(digits),
         risk == null ? TransactionView.SCREENING : TransactionView.SCREENED,
-        risk);
+        risk,
+        CardView.of(
+            rs.getString("card_bin"),
+            rs.getString("card_last4"),
+            rs.getObject("card_length", Integer.class)));
   }
 
   /**

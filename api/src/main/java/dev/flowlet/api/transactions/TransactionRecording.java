@@ -3,6 +3,8 @@ package dev.flowlet.api.transactions;
 import dev.flowlet.api.audit.Actor;
 import dev.flowlet.api.audit.AuditTrail;
 import dev.flowlet.api.audit.AuditTrail.Outcome;
+import dev.flowlet.api.cards.CardVault;
+import dev.flowlet.api.cards.CardView;
 import dev.flowlet.api.outbox.Outbox;
 import dev.flowlet.api.problems.FieldError;
 import dev.flowlet.api.problems.InvalidRequestException;
@@ -28,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Records a money movement: in one database transaction the balance changes, the ledger row, its
@@ -44,6 +47,7 @@ class TransactionRecording {
   private final Outbox outbox;
   private final JsonMapper json;
   private final Clock clock;
+  private final CardVault cards;
 
   TransactionRecording(
       JdbcClient jdbc,
@@ -52,7 +56,8 @@ class TransactionRecording {
       AuditTrail audit,
       Outbox outbox,
       JsonMapper json,
-      Clock clock) {
+      Clock clock,
+      CardVault cards) {
     this.jdbc = jdbc;
     this.idempotencyKeys = idempotencyKeys;
     this.ledger = ledger;
@@ -60,11 +65,14 @@ class TransactionRecording {
     this.outbox = outbox;
     this.json = json;
     this.clock = clock;
+    this.cards = cards;
   }
 
   @Transactional
   Recorded record(RecordTransaction command, String idempotencyKey, Actor actor) {
-    var earlier = idempotencyKeys.claim(actor.name(), idempotencyKey, hash(command));
+    // cards: checked (422) and fingerprinted before anything is written
+    Optional<CardVault.CapturedCard> card = cards.capture(command.type().name(), command.card());
+    var earlier = idempotencyKeys.claim(actor.name(), idempotencyKey, hash(command, card));
     if (earlier.isPresent()) {
       return new Recorded(earlier.get().responseStatus(), earlier.get().responseBody(), true);
     }
@@ -90,6 +98,7 @@ class TransactionRecording {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     UUID id = UUID.randomUUID();
     insert(id, command, amount, balanceAfter, actor, now);
+    CardView cardView = card.map(captured -> cards.attach(id, captured)).orElse(null);
     TransactionRecorded event = event(id, command, account, target, amount, now);
     outbox.append(Topics.TRANSACTIONS, event.accountId(), event);
     audit.record(
@@ -113,7 +122,8 @@ class TransactionRecording {
             command.channel(),
             balanceAfter.setScale(amount.scale()),
             TransactionView.SCREENING,
-            null);
+            null,
+            cardView);
     String body = json.writeValueAsString(view);
     idempotencyKeys.complete(actor.name(), idempotencyKey, 201, body);
     return new Recorded(201, body, false);
@@ -177,11 +187,16 @@ class TransactionRecording {
         .update();
   }
 
-  private String hash(RecordTransaction command) {
+  /** The card number never enters the hash: its keyed fingerprint stands in for it. */
+  private String hash(RecordTransaction command, Optional<CardVault.CapturedCard> card) {
+    String canonical =
+        card.isEmpty()
+            ? json.writeValueAsString(command)
+            : json.writeValueAsString(
+                json.<ObjectNode>valueToTree(command).put("card", card.get().fingerprint()));
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(json.writeValueAsString(command).getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

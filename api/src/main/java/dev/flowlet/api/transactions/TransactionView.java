@@ -2,6 +2,7 @@ package dev.flowlet.api.transactions;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.flowlet.api.cards.CardView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,9 @@ record TransactionView(
     RecordTransaction.Channel channel,
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal balanceAfter,
     String status,
-    Risk risk) {
+    Risk risk,
+    // cards: bin, last4 and masked number only; absent for transactions without a card
+    CardView card) {
 
   /** Status while the streams processor has not decided yet. */
   static final String SCREENING = "SCREENING";

@@ -3,7 +3,9 @@ package dev.flowlet.api.auth;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flowlet.api.cards.CardSettings;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -11,10 +13,17 @@ class LocalSecretsGuardTest {
 
   private static final String LOCAL_SECRET = "local-only-jwt-secret-not-for-production-0123456789";
   private static final String OWN_SECRET = "9f2c1e7a5b3d48e6a0c4f1b2d3e4f5a6b7c8d9e0";
+  // The public demo keys of application-local.yml, and two keys of one's own.
+  private static final String LOCAL_CARD_KEY = "bG9jYWwtb25seS1jYXJkLWtlay1wdWJsaWMtZGVtbzE=";
+  private static final String LOCAL_FINGERPRINT_KEY =
+      "bG9jYWwtb25seS1jYXJkLWZpbmdlcnByaW50LWtleSE=";
+  private static final String OWN_CARD_KEY = "q1ZbQ0Q5m7b7kXn8gT6yV2cF3wR9sJ4eL0aH5uP1oIk=";
+  private static final String OWN_FINGERPRINT_KEY = "Zx3YcVb8nM2aS4dF6gH1jK7lP9oI0uY5tR3eW2qA8sE=";
 
   @Test
   void refusesToStartOutsideTheLocalProfileWithThePublicJwtSecret() {
-    var guard = new LocalSecretsGuard(profiles("prod"), settings(LOCAL_SECRET, null));
+    var guard =
+        new LocalSecretsGuard(profiles("prod"), settings(LOCAL_SECRET, null), ownCardKeys());
 
     assertThatThrownBy(guard::afterPropertiesSet)
         .isInstanceOf(IllegalStateException.class)
@@ -23,7 +32,9 @@ class LocalSecretsGuardTest {
 
   @Test
   void refusesToStartOutsideTheLocalProfileWithTheDefaultDemoPassword() {
-    var guard = new LocalSecretsGuard(profiles("prod"), settings(OWN_SECRET, "flowlet-demo"));
+    var guard =
+        new LocalSecretsGuard(
+            profiles("prod"), settings(OWN_SECRET, "flowlet-demo"), ownCardKeys());
 
     assertThatThrownBy(guard::afterPropertiesSet)
         .isInstanceOf(IllegalStateException.class)
@@ -32,16 +43,48 @@ class LocalSecretsGuardTest {
 
   @Test
   void startsOutsideTheLocalProfileWithSecretsOfItsOwn() {
-    var guard = new LocalSecretsGuard(profiles("prod"), settings(OWN_SECRET, null));
+    var guard = new LocalSecretsGuard(profiles("prod"), settings(OWN_SECRET, null), ownCardKeys());
 
     assertThatCode(guard::afterPropertiesSet).doesNotThrowAnyException();
   }
 
   @Test
   void acceptsThePublicDefaultsInTheLocalProfile() {
-    var guard = new LocalSecretsGuard(profiles("local"), settings(LOCAL_SECRET, "flowlet-demo"));
+    var guard =
+        new LocalSecretsGuard(
+            profiles("local"),
+            settings(LOCAL_SECRET, "flowlet-demo"),
+            cardKeys(LOCAL_CARD_KEY, LOCAL_FINGERPRINT_KEY));
 
     assertThatCode(guard::afterPropertiesSet).doesNotThrowAnyException();
+  }
+
+  @Test
+  void refusesToStartOutsideTheLocalProfileWithThePublicCardKey() {
+    var guard =
+        new LocalSecretsGuard(
+            profiles("prod"),
+            settings(OWN_SECRET, null),
+            cardKeys(LOCAL_CARD_KEY, OWN_FINGERPRINT_KEY));
+
+    assertThatThrownBy(guard::afterPropertiesSet)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("FLOWLET_CARD_KEYS (key id k1)")
+        .hasMessageNotContaining(LOCAL_CARD_KEY);
+  }
+
+  @Test
+  void refusesToStartOutsideTheLocalProfileWithThePublicCardFingerprintKey() {
+    var guard =
+        new LocalSecretsGuard(
+            profiles("prod"),
+            settings(OWN_SECRET, null),
+            cardKeys(OWN_CARD_KEY, LOCAL_FINGERPRINT_KEY));
+
+    assertThatThrownBy(guard::afterPropertiesSet)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("FLOWLET_CARD_FINGERPRINT_KEY")
+        .hasMessageNotContaining("FLOWLET_CARD_KEYS");
   }
 
   @Test
@@ -55,6 +98,14 @@ class LocalSecretsGuardTest {
     MockEnvironment environment = new MockEnvironment();
     environment.setActiveProfiles(profile);
     return environment;
+  }
+
+  private static CardSettings ownCardKeys() {
+    return cardKeys(OWN_CARD_KEY, OWN_FINGERPRINT_KEY);
+  }
+
+  private static CardSettings cardKeys(String key, String fingerprintKey) {
+    return new CardSettings(Map.of("k1", key), "k1", fingerprintKey, 500);
   }
 
   private static AuthSettings settings(String secret, String demoPassword) {
