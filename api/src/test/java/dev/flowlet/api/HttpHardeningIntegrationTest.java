@@ -158,21 +158,45 @@ class HttpHardeningIntegrationTest {
   }
 
   @Test
-  void answersJsonWithoutAnAcceptHeaderAnd406ForAnUnsupportedOne() {
-    String auditor = api.token("demo-auditor");
-    String path = "/api/v1/transactions/" + UUID.randomUUID();
-
-    ApiClient.Response noAccept = http.json("GET", path, auditor, null);
-    ApiClient.Response json =
-        http.json("GET", path, auditor, null, Map.of("Accept", "application/json"));
+  void answersJsonWithoutAnAcceptHeaderAndAProblemFor406() {
+    ApiClient.Response noAccept =
+        http.send(
+            "POST",
+            "/api/v1/auth/token",
+            null,
+            Map.of("Content-Type", "application/json"),
+            BodyPublishers.ofString(LOGIN));
+    ApiClient.Response anything =
+        http.send(
+            "POST",
+            "/api/v1/auth/token",
+            null,
+            Map.of("Content-Type", "application/json", "Accept", "*/*"),
+            BodyPublishers.ofString(LOGIN));
     ApiClient.Response xml =
-        http.json("GET", path, auditor, null, Map.of("Accept", "application/xml"));
+        http.send(
+            "POST",
+            "/api/v1/auth/token",
+            null,
+            Map.of("Content-Type", "application/json", "Accept", "application/xml"),
+            BodyPublishers.ofString(LOGIN));
+    ApiClient.Response errorForHtml =
+        http.json(
+            "GET",
+            "/api/v1/transactions/" + UUID.randomUUID(),
+            api.token("demo-auditor"),
+            null,
+            Map.of("Accept", "text/html"));
 
-    assertThat(noAccept.status()).isEqualTo(404);
-    assertThat(noAccept.contentType()).startsWith("application/problem+json");
-    assertThat(json.status()).isEqualTo(404);
-    assertThat(xml.status()).isIn(404, 406);
-    assertThat(xml.status()).isLessThan(500);
+    assertThat(noAccept.status()).isEqualTo(200);
+    assertThat(noAccept.contentType()).startsWith("application/json");
+    assertThat(anything.status()).isEqualTo(200);
+    assertThat(xml.status()).isEqualTo(406);
+    assertThat(xml.contentType()).startsWith("application/problem+json");
+    assertThat(xml.json().get("type").asString())
+        .isEqualTo("https://flowlet.dev/problems/not-acceptable");
+    assertThat(errorForHtml.status()).isEqualTo(404);
+    assertThat(errorForHtml.contentType()).startsWith("application/problem+json");
   }
 
   @Test

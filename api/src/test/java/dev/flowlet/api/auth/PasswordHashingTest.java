@@ -31,6 +31,12 @@ class PasswordHashingTest {
   }
 
   @Test
+  void refusesAHashWithoutAKnownAlgorithmInsteadOfFailing() {
+    assertThat(passwords.matches(PASSWORD, "$2a$10$no-algorithm-id-in-front")).isFalse();
+    assertThat(passwords.matches(PASSWORD, "{md5}5f4dcc3b5aa765d61d8327deb882cf99")).isFalse();
+  }
+
+  @Test
   void asksToUpgradeArgon2HashesOfALowerCost() {
     String cheaper =
         "{argon2}"
