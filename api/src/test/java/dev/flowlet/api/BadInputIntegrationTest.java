@@ -139,7 +139,7 @@ class BadInputIntegrationTest {
         Arguments.of("GET", "/api/v1/transactions?type=" + MARKER, 400),
         Arguments.of("GET", "/api/v1/transactions?from=day-" + MARKER, 400),
         Arguments.of("GET", "/api/v1/transactions?cursor=" + MARKER, 422),
-        Arguments.of("GET", "/api/v1/nothing-here", 404),
+        Arguments.of("GET", "/api/v1/nothing-here", 403),
         Arguments.of("DELETE", "/api/v1/transactions", 403));
   }
 

@@ -4,12 +4,12 @@ package dev.flowlet.api.auth;
 public enum Role {
   /** Records customers, accounts and money movements. */
   OPERATOR,
-  /** Reads alerts, decisions and audit; proposes rule changes. */
+  /** Reads the ledger, alerts, audit and rules; proposes rule changes; reveals card numbers. */
   COMPLIANCE_OFFICER,
-  /** Approves what someone else requested (four eyes). */
+  /** Reads rules and approves or rejects what someone else proposed (four eyes). */
   APPROVER,
-  /** Reads everything, changes nothing. */
+  /** Reads the ledger, alerts, audit and rules; changes nothing. */
   AUDITOR,
-  /** Manages staff users. */
+  /** Manages staff users and runs administrative operations such as card-key rotation. */
   ADMIN
 }

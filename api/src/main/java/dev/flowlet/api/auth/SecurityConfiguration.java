@@ -1,15 +1,26 @@
 package dev.flowlet.api.auth;
 
+import static dev.flowlet.api.auth.Role.ADMIN;
+import static dev.flowlet.api.auth.Role.APPROVER;
+import static dev.flowlet.api.auth.Role.AUDITOR;
+import static dev.flowlet.api.auth.Role.COMPLIANCE_OFFICER;
+import static dev.flowlet.api.auth.Role.OPERATOR;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -21,62 +32,58 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every endpoint needs a bearer token but {@code POST /api/v1/auth/token} and the operational
- * endpoints; roles come from the token's {@code roles} claim.
+ * Who may call what, in one ordered table: the first line whose method and path match a request
+ * decides it, and a request no line matches is denied. Roles come from the bearer token's {@code
+ * roles} claim. Security headers, rate limits and request-size limits are servlet filters of the
+ * {@code web} package, so they apply to every answer, including those refused here.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
   static final String ROLES_CLAIM = "roles";
 
+  private static final String[] LEDGER = {
+    "/api/v1/customers", "/api/v1/customers/**",
+    "/api/v1/accounts", "/api/v1/accounts/**",
+    "/api/v1/transactions", "/api/v1/transactions/**"
+  };
+
+  /** The access matrix. Order matters: a specific line must come before a general one. */
+  static final List<Access> MATRIX =
+      List.of(
+          Access.anyone(POST, "/api/v1/auth/token", "/api/v1/auth/refresh"),
+          Access.anyone(GET, "/health", "/health/**", "/metrics"),
+          Access.anyone(
+              GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
+          Access.anyone(null, "/error"),
+          Access.authenticated(POST, "/api/v1/auth/logout"),
+          Access.roles(POST, paths("/api/v1/transactions/*/card/reveal"), COMPLIANCE_OFFICER),
+          Access.roles(POST, LEDGER, OPERATOR),
+          Access.roles(PATCH, LEDGER, OPERATOR),
+          Access.roles(GET, LEDGER, OPERATOR, COMPLIANCE_OFFICER, AUDITOR),
+          Access.roles(
+              GET, paths("/api/v1/alerts/**", "/api/v1/audit/**"), COMPLIANCE_OFFICER, AUDITOR),
+          Access.roles(
+              POST,
+              paths("/api/v1/rules/changes/*/approve", "/api/v1/rules/changes/*/reject"),
+              APPROVER),
+          Access.roles(POST, paths("/api/v1/rules/**"), COMPLIANCE_OFFICER),
+          Access.roles(GET, paths("/api/v1/rules/**"), COMPLIANCE_OFFICER, APPROVER, AUDITOR),
+          Access.roles(null, paths("/api/v1/users", "/api/v1/users/**"), ADMIN),
+          Access.roles(POST, paths("/api/v1/admin/**"), ADMIN));
+
   @Bean
   SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationResponses problems)
       throws Exception {
     return http.csrf(csrf -> csrf.disable())
+        // The web package's SecurityHeadersFilter writes every security header, for all answers.
+        .headers(headers -> headers.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
-            requests ->
-                requests
-                    .requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
-                    .permitAll()
-                    .requestMatchers("/health", "/health/**", "/metrics", "/error")
-                    .permitAll()
-                    .requestMatchers(
-                        HttpMethod.GET,
-                        "/v3/api-docs",
-                        "/v3/api-docs/**",
-                        "/swagger-ui.html",
-                        "/swagger-ui/**")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.POST, "/api/v1/transactions")
-                    .hasRole(Role.OPERATOR.name())
-                    .requestMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/accounts")
-                    .hasRole(Role.OPERATOR.name())
-                    .requestMatchers(HttpMethod.PATCH, "/api/v1/customers/*", "/api/v1/accounts/*")
-                    .hasRole(Role.OPERATOR.name())
-                    .requestMatchers(
-                        HttpMethod.POST,
-                        "/api/v1/rules/changes/*/approve",
-                        "/api/v1/rules/changes/*/reject")
-                    .hasRole(Role.APPROVER.name())
-                    .requestMatchers(HttpMethod.POST, "/api/v1/rules/changes")
-                    .hasRole(Role.COMPLIANCE_OFFICER.name())
-                    .requestMatchers(HttpMethod.GET, "/api/v1/rules", "/api/v1/rules/**")
-                    .hasAnyRole(
-                        Role.COMPLIANCE_OFFICER.name(), Role.APPROVER.name(), Role.AUDITOR.name())
-                    .requestMatchers(HttpMethod.POST, "/api/v1/transactions/*/card/reveal")
-                    .hasRole(Role.COMPLIANCE_OFFICER.name())
-                    .requestMatchers(HttpMethod.POST, "/api/v1/admin/card-keys/rotate")
-                    .hasRole(Role.ADMIN.name())
-                    .requestMatchers(HttpMethod.GET, "/api/v1/**")
-                    .hasAnyRole(
-                        Role.OPERATOR.name(),
-                        Role.COMPLIANCE_OFFICER.name(),
-                        Role.AUDITOR.name(),
-                        Role.APPROVER.name(),
-                        Role.ADMIN.name())
-                    .anyRequest()
-                    .denyAll())
+            requests -> {
+              MATRIX.forEach(access -> access.applyTo(requests));
+              requests.anyRequest().denyAll();
+            })
         .oauth2ResourceServer(
             resourceServer ->
                 resourceServer
@@ -90,22 +97,20 @@ class SecurityConfiguration {
   }
 
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-  }
-
-  @Bean
   JwtEncoder jwtEncoder(AuthSettings settings) {
     return NimbusJwtEncoder.withSecretKey(signingKey(settings)).build();
   }
 
   @Bean
-  JwtDecoder jwtDecoder(AuthSettings settings) {
+  JwtDecoder jwtDecoder(AuthSettings settings, RevocationList revocations) {
     NimbusJwtDecoder decoder =
         NimbusJwtDecoder.withSecretKey(signingKey(settings))
             .macAlgorithm(MacAlgorithm.HS256)
             .build();
-    decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(settings.issuer()),
+            new NotRevokedValidator(revocations)));
     return decoder;
   }
 
@@ -120,5 +125,53 @@ class SecurityConfiguration {
     JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
     converter.setJwtGrantedAuthoritiesConverter(authorities);
     return converter;
+  }
+
+  private static String[] paths(String... paths) {
+    return paths;
+  }
+
+  /**
+   * One line of the matrix.
+   *
+   * @param method the HTTP method, or null for any
+   * @param paths path patterns ({@code *} one segment, {@code **} any number)
+   * @param who {@code ANYONE}, {@code AUTHENTICATED}, or {@code ROLES}
+   * @param roles the roles allowed when {@code who} is {@code ROLES}
+   */
+  record Access(HttpMethod method, List<String> paths, Who who, List<Role> roles) {
+
+    enum Who {
+      ANYONE,
+      AUTHENTICATED,
+      ROLES
+    }
+
+    static Access anyone(HttpMethod method, String... paths) {
+      return new Access(method, List.of(paths), Who.ANYONE, List.of());
+    }
+
+    static Access authenticated(HttpMethod method, String... paths) {
+      return new Access(method, List.of(paths), Who.AUTHENTICATED, List.of());
+    }
+
+    static Access roles(HttpMethod method, String[] paths, Role... roles) {
+      return new Access(method, List.of(paths), Who.ROLES, Arrays.asList(roles));
+    }
+
+    void applyTo(
+        AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
+            requests) {
+      String[] patterns = paths.toArray(String[]::new);
+      var matched =
+          method == null
+              ? requests.requestMatchers(patterns)
+              : requests.requestMatchers(method, patterns);
+      switch (who) {
+        case ANYONE -> matched.permitAll();
+        case AUTHENTICATED -> matched.authenticated();
+        case ROLES -> matched.hasAnyRole(roles.stream().map(Role::name).toArray(String[]::new));
+      }
+    }
   }
 }

@@ -11,9 +11,14 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Component;
 
-/** Issues signed access tokens that carry the user's roles. */
+/**
+ * Issues short-lived signed access tokens that carry the user's roles, a unique {@code jti} (so one
+ * token can be revoked) and the session's id as {@code sid} (so a whole session can).
+ */
 @Component
 class TokenIssuer {
+
+  static final String SESSION_CLAIM = "sid";
 
   private final JwtEncoder encoder;
   private final AuthSettings settings;
@@ -25,7 +30,7 @@ class TokenIssuer {
     this.clock = clock;
   }
 
-  IssuedToken issue(String username, List<Role> roles) {
+  AccessToken issue(String username, List<Role> roles, UUID session) {
     Instant now = clock.instant();
     JwtClaimsSet claims =
         JwtClaimsSet.builder()
@@ -34,18 +39,19 @@ class TokenIssuer {
             .subject(username)
             .issuedAt(now)
             .expiresAt(now.plus(settings.tokenTtl()))
+            .claim(SESSION_CLAIM, session.toString())
             .claim(SecurityConfiguration.ROLES_CLAIM, roles.stream().map(Role::name).toList())
             .build();
     String token =
         encoder
             .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
             .getTokenValue();
-    return new IssuedToken(token, "Bearer", settings.tokenTtl().toSeconds());
+    return new AccessToken(token, settings.tokenTtl().toSeconds());
   }
 
-  /** The body of {@code POST /api/v1/auth/token}'s answer. */
-  record IssuedToken(
-      @com.fasterxml.jackson.annotation.JsonProperty("access_token") String accessToken,
-      @com.fasterxml.jackson.annotation.JsonProperty("token_type") String tokenType,
-      @com.fasterxml.jackson.annotation.JsonProperty("expires_in") long expiresIn) {}
+  /**
+   * @param value the signed JWT
+   * @param expiresIn seconds until it expires
+   */
+  record AccessToken(String value, long expiresIn) {}
 }

@@ -12,6 +12,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -92,15 +94,37 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler
-  ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
-    return ResponseEntity.status(HttpStatus.FORBIDDEN)
-        .body(problem(HttpStatus.FORBIDDEN, "forbidden", ex.getMessage()));
-  }
-
-  @ExceptionHandler
   ResponseEntity<ProblemDetail> conflict(ConflictException ex) {
     return ResponseEntity.status(HttpStatus.CONFLICT)
         .body(problem(HttpStatus.CONFLICT, "conflict", ex.getMessage()));
+  }
+
+  @ExceptionHandler
+  ResponseEntity<ProblemDetail> forbidden(ForbiddenException ex) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN)
+        .body(problem(HttpStatus.FORBIDDEN, ex.type(), ex.getMessage()));
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ex.getBody().setType(URI.create(TYPE_BASE + "unsupported-media-type"));
+    ex.getBody().setDetail("Send the body as application/json");
+    return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+  }
+
+  @Override
+  protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+      HttpMediaTypeNotAcceptableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ex.getBody().setType(URI.create(TYPE_BASE + "not-acceptable"));
+    ex.getBody().setDetail("This API answers application/json and application/problem+json");
+    return super.handleHttpMediaTypeNotAcceptable(ex, headers, status, request);
   }
 
   @ExceptionHandler

@@ -1,0 +1,25 @@
+package dev.flowlet.api.web;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * @param maxRequestSize largest request body accepted; larger ones are answered 413
+ * @param trustedProxies addresses or CIDR ranges of the proxies (nginx) whose {@code
+ *     X-Forwarded-For} and {@code X-Forwarded-Proto} headers are believed; empty: none, every peer
+ *     is the client
+ */
+@ConfigurationProperties("flowlet.api")
+record WebSettings(
+    @DefaultValue("64KB") DataSize maxRequestSize, @DefaultValue List<String> trustedProxies) {
+
+  WebSettings {
+    if (maxRequestSize.toBytes() < 1) {
+      throw new IllegalStateException("flowlet.api.max-request-size must be positive");
+    }
+    trustedProxies =
+        trustedProxies.stream().map(String::strip).filter(proxy -> !proxy.isEmpty()).toList();
+  }
+}
