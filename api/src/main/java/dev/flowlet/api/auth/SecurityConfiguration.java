@@ -62,7 +62,17 @@ class SecurityConfiguration {
           Access.roles(PATCH, LEDGER, OPERATOR),
           Access.roles(GET, LEDGER, OPERATOR, COMPLIANCE_OFFICER, AUDITOR),
           Access.roles(
-              GET, paths("/api/v1/alerts/**", "/api/v1/audit/**"), COMPLIANCE_OFFICER, AUDITOR),
+              GET,
+              paths("/api/v1/alerts", "/api/v1/alerts/**"),
+              COMPLIANCE_OFFICER,
+              AUDITOR,
+              APPROVER),
+          Access.roles(GET, paths("/api/v1/audit/**"), COMPLIANCE_OFFICER, AUDITOR),
+          Access.roles(
+              POST,
+              paths("/api/v1/alerts/*/close/approve", "/api/v1/alerts/*/close/reject"),
+              APPROVER),
+          Access.roles(POST, paths("/api/v1/alerts/**"), COMPLIANCE_OFFICER),
           Access.roles(
               POST,
               paths("/api/v1/rules/changes/*/approve", "/api/v1/rules/changes/*/reject"),
