@@ -5,6 +5,7 @@ import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -130,8 +131,6 @@ public final class ElasticAssets {
   }
 
   private static String describe(Asset asset) {
-    return asset.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-        + " "
-        + asset.name();
+    return asset.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + asset.name();
   }
 }

@@ -1,6 +1,7 @@
 package dev.flowlet.elastic;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -58,10 +59,10 @@ public record InstallReport(boolean lifecycleAvailable, List<Entry> assets) {
             .collect(
                 Collectors.groupingBy(
                     Entry::outcome,
-                    () -> new TreeMap<>(),
+                    TreeMap::new,
                     Collectors.mapping(Entry::name, Collectors.toList())));
     return byOutcome.entrySet().stream()
-        .map(e -> e.getKey().name().toLowerCase(java.util.Locale.ROOT) + " " + e.getValue())
+        .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + " " + e.getValue())
         .collect(Collectors.joining(", "));
   }
 }

@@ -1,8 +1,10 @@
 package dev.flowlet.elastic;
 
 import co.elastic.clients.transport.rest5_client.low_level.Request;
+import co.elastic.clients.transport.rest5_client.low_level.ResponseException;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
 import dev.flowlet.testsupport.FlowletInfrastructure;
+import java.io.IOException;
 import java.net.URI;
 import org.apache.hc.core5.http.HttpHost;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +39,7 @@ final class TestCluster {
     try {
       var response = client().performRequest(request);
       return ShippedTemplates.JSON.readTree(response.getEntity().getContent());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError("POST " + path + " failed", e);
     }
   }
@@ -54,11 +56,11 @@ final class TestCluster {
   static void delete(String path) {
     try {
       client().performRequest(new Request("DELETE", path));
-    } catch (co.elastic.clients.transport.rest5_client.low_level.ResponseException e) {
+    } catch (ResponseException e) {
       if (e.getResponse().getStatusCode() != 404) {
         throw new AssertionError("DELETE " + path + " failed", e);
       }
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError("DELETE " + path + " failed", e);
     }
   }
