@@ -88,7 +88,7 @@ public final class RuleEngine {
     long at = movement.at();
     long cents = movement.reportingCents();
     (movement.outgoing() ? account.outgoing() : account.incoming()).add(at, cents);
-    account.amounts().add(cents);
+    account.amounts(movement.outgoing()).add(cents);
     account.recordActivity(at);
     if (movement.deviceId() != null) {
       account

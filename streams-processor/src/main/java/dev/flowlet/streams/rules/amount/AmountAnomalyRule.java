@@ -13,8 +13,10 @@ import java.util.Optional;
 
 /**
  * {@code AMOUNT_ANOMALY}: an amount far above the account's own history, more than {@code
- * standardDeviations} above the mean of its earlier movements. Silent until the account has {@code
- * minHistory} movements; the movement itself joins the history only after it was judged.
+ * standardDeviations} above the mean of its earlier movements in the same direction (outgoing
+ * amounts against outgoing ones, deposits and refunds against incoming ones, so that a monthly
+ * salary is not an anomaly among card payments). Silent until the account has {@code minHistory}
+ * movements; the movement itself joins the history only after it was judged.
  *
  * @param standardDeviations how many standard deviations above the mean fire
  * @param minHistory how many earlier movements the account needs before the rule speaks
@@ -32,7 +34,7 @@ public record AmountAnomalyRule(
   @Override
   public Optional<String> evaluate(
       Movement movement, AccountHistory account, CustomerHistory customer) {
-    RunningStats history = account.amounts();
+    RunningStats history = account.amounts(movement.outgoing());
     if (history.count() < minHistory) {
       return Optional.empty();
     }
@@ -44,20 +46,32 @@ public record AmountAnomalyRule(
     String mean = currency.format(Math.round(history.mean()));
     if (deviation == 0) {
       return Optional.of(
-          "Amount %s is above the %s that each of this account's %d earlier movements had"
-              .formatted(currency.format(movement.reportingCents()), mean, history.count()));
+          "%s amount %s is above the %s that each of this account's %d earlier %s movements had"
+              .formatted(
+                  direction(movement, true),
+                  currency.format(movement.reportingCents()),
+                  mean,
+                  history.count(),
+                  direction(movement, false)));
     }
     return Optional.of(
         String.format(
             Locale.ROOT,
-            "Amount %s is %.1f standard deviations above this account's mean of %s over %d"
-                + " movements; limit %s",
+            "%s amount %s is %.1f standard deviations above this account's mean %s amount of %s"
+                + " over %d movements; limit %s",
+            direction(movement, true),
             currency.format(movement.reportingCents()),
             (amount - history.mean()) / deviation,
+            direction(movement, false),
             mean,
             history.count(),
             new BigDecimal(Double.toString(standardDeviations))
                 .stripTrailingZeros()
                 .toPlainString()));
+  }
+
+  private static String direction(Movement movement, boolean capital) {
+    String word = movement.outgoing() ? "outgoing" : "incoming";
+    return capital ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word;
   }
 }

@@ -4,8 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * What the rules remember about one account: recent outgoing and incoming movements, running
- * statistics of its own amounts, the devices it was used from, its last own activity, and its open
- * alert windows. Times are event times in epoch milliseconds; {@link #NONE} means never.
+ * statistics of its own amounts in each direction, the devices it was used from, its last own
+ * activity, and its open alert windows. Times are event times in epoch milliseconds; {@link #NONE}
+ * means never.
  */
 public final class AccountHistory {
 
@@ -16,7 +17,8 @@ public final class AccountHistory {
 
   private final TimedAmounts outgoing;
   private final TimedAmounts incoming;
-  private final RunningStats amounts;
+  private final RunningStats outgoingAmounts;
+  private final RunningStats incomingAmounts;
   private final KnownDevices devices;
   private final AlertWindows alerts;
   private long lastActivity;
@@ -27,6 +29,7 @@ public final class AccountHistory {
         new TimedAmounts(),
         new TimedAmounts(),
         new RunningStats(),
+        new RunningStats(),
         new KnownDevices(),
         new AlertWindows(),
         NONE,
@@ -36,14 +39,16 @@ public final class AccountHistory {
   private AccountHistory(
       TimedAmounts outgoing,
       TimedAmounts incoming,
-      RunningStats amounts,
+      RunningStats outgoingAmounts,
+      RunningStats incomingAmounts,
       KnownDevices devices,
       AlertWindows alerts,
       long lastActivity,
       long latestEvent) {
     this.outgoing = outgoing;
     this.incoming = incoming;
-    this.amounts = amounts;
+    this.outgoingAmounts = outgoingAmounts;
+    this.incomingAmounts = incomingAmounts;
     this.devices = devices;
     this.alerts = alerts;
     this.lastActivity = lastActivity;
@@ -60,9 +65,12 @@ public final class AccountHistory {
     return incoming;
   }
 
-  /** Statistics of the amounts of the account's own movements, in reporting cents. */
-  public RunningStats amounts() {
-    return amounts;
+  /**
+   * Statistics of the amounts of the account's own movements in one direction, in reporting cents:
+   * salaries and card payments are judged each against their own kind.
+   */
+  public RunningStats amounts(boolean outgoing) {
+    return outgoing ? outgoingAmounts : incomingAmounts;
   }
 
   public KnownDevices devices() {
@@ -98,14 +106,15 @@ public final class AccountHistory {
             1
                 + outgoing.encodedSize()
                 + incoming.encodedSize()
-                + RunningStats.encodedSize()
+                + 2 * RunningStats.encodedSize()
                 + devices.encodedSize()
                 + alerts.encodedSize()
                 + 2 * Long.BYTES);
     buffer.put(FORMAT);
     outgoing.encode(buffer);
     incoming.encode(buffer);
-    amounts.encode(buffer);
+    outgoingAmounts.encode(buffer);
+    incomingAmounts.encode(buffer);
     devices.encode(buffer);
     alerts.encode(buffer);
     buffer.putLong(lastActivity).putLong(latestEvent);
@@ -122,6 +131,7 @@ public final class AccountHistory {
     return new AccountHistory(
         TimedAmounts.decode(buffer),
         TimedAmounts.decode(buffer),
+        RunningStats.decode(buffer),
         RunningStats.decode(buffer),
         KnownDevices.decode(buffer),
         AlertWindows.decode(buffer),
