@@ -9,6 +9,7 @@ import dev.flowlet.streams.rules.RuleCompiler;
 import dev.flowlet.streams.rules.RuleEngine;
 import dev.flowlet.streams.rules.RuleHit;
 import dev.flowlet.streams.rules.evaluation.Movement;
+import dev.flowlet.streams.rules.sanctions.SanctionsListFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * Everything the screening topology needs besides Kafka: the rule compiler (for definitions from
@@ -44,6 +47,17 @@ public final class Screening {
     this.scoring = scoring;
     this.clock = clock;
     this.check = new TransactionCheck(compiler.currency());
+  }
+
+  /**
+   * Screening wired as the app wires it, every {@code flowlet.screening.*} setting at its default
+   * and the shipped sample sanctions list: for tools such as the benchmark, and tests.
+   */
+  public static Screening withDefaultSettings(Clock clock) {
+    ScreeningSettings settings =
+        new Binder(new MapConfigurationPropertySource())
+            .bindOrCreate("flowlet.screening", ScreeningSettings.class);
+    return ScreeningConfiguration.wire(settings, SanctionsListFile.bundledSample(), clock);
   }
 
   RuleCompiler compiler() {

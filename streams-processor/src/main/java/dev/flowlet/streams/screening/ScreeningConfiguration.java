@@ -46,6 +46,10 @@ class ScreeningConfiguration {
 
   @Bean
   Screening screening(ScreeningSettings settings, SanctionsListFile sanctions, Clock clock) {
+    return wire(settings, sanctions, clock);
+  }
+
+  static Screening wire(ScreeningSettings settings, SanctionsListFile sanctions, Clock clock) {
     RuleCompiler compiler =
         new RuleCompiler(
             new ReportingCurrency(settings.reportingCurrency(), settings.fxRates()),
