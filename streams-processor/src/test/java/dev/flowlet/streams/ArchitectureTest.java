@@ -1,6 +1,9 @@
 package dev.flowlet.streams;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,7 +24,39 @@ class ArchitectureTest {
         .resideInAPackage("..streams.rules..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.springframework..", "org.apache.kafka..")
+        .resideInAnyPackage("org.springframework..", "org.apache.kafka..", "jakarta..")
+        .check(classes);
+  }
+
+  @Test
+  void rulesDoNotKnowTheTopologyOrTheSink() {
+    noClasses()
+        .that()
+        .resideInAPackage("..streams.rules..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..streams.screening..", "..streams.sink..", "..streams.kafka..")
+        .check(classes);
+  }
+
+  @Test
+  void ruleFamiliesShareOnlyWhatARuleSees() {
+    slices()
+        .matching("dev.flowlet.streams.rules.(*)..")
+        .should()
+        .notDependOnEachOther()
+        .ignoreDependency(alwaysTrue(), resideInAPackage("..streams.rules.evaluation.."))
+        .check(classes);
+  }
+
+  @Test
+  void whatARuleSeesDoesNotDependOnTheEngine() {
+    noClasses()
+        .that()
+        .resideInAPackage("..streams.rules.evaluation..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.flowlet.streams.rules")
         .check(classes);
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.flowlet.events.RiskDecision;
+import dev.flowlet.events.RuleCatalog;
+import dev.flowlet.events.RuleDefinition;
 import dev.flowlet.events.Topics;
 import dev.flowlet.events.TransactionRecorded;
 import dev.flowlet.testsupport.FlowletInfrastructure;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,10 +32,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The streams processor against a real broker and Elasticsearch node. */
@@ -41,10 +50,15 @@ import org.springframework.test.context.ContextConfiguration;
     properties =
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/flowlet-streams-it-${random.uuid}")
 @ContextConfiguration(initializers = RealInfrastructure.class)
+// Closed after this class, so that no other Streams app of the same id is left consuming the
+// topics that ScreeningFailoverIntegrationTest drives.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ScreeningIntegrationTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static KafkaProducer<String, byte[]> producer;
+
+  @Autowired private StreamsBuilderFactoryBean streams;
 
   @BeforeAll
   static void openProducer() {
@@ -102,6 +116,68 @@ class ScreeningIntegrationTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> decisionFor(healthy), found -> found != null);
+  }
+
+  @Test
+  void usesARuleChangePublishedToTheRulesTopicForTheNextDecision() throws Exception {
+    RuleDefinition defaults = RuleCatalog.entry(RuleCatalog.LARGE_AMOUNT).orElseThrow().defaults();
+    RuleDefinition lowered =
+        new RuleDefinition(
+            RuleDefinition.SCHEMA_VERSION,
+            RuleCatalog.LARGE_AMOUNT,
+            2,
+            true,
+            defaults.score(),
+            defaults.severity(),
+            Map.of("threshold", "100.00"),
+            "change-it",
+            "alice",
+            "bob",
+            Instant.now());
+    String before = UUID.randomUUID().toString();
+    send(transaction(before, "150.00"));
+    RiskDecision decidedBefore =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> decisionFor(before), found -> found != null);
+    try {
+      publish(
+          RuleCatalog.LARGE_AMOUNT, Topics.RULES.valueSerde().serializer().serialize("t", lowered));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> ruleDefinitions().get(RuleCatalog.LARGE_AMOUNT) != null);
+
+      String after = UUID.randomUUID().toString();
+      send(transaction(after, "150.00"));
+      RiskDecision decidedAfter =
+          await()
+              .atMost(Duration.ofSeconds(60))
+              .until(() -> decisionFor(after), found -> found != null);
+
+      assertThat(decidedBefore.reasons()).isEmpty();
+      assertThat(decidedBefore.ruleVersions()).containsEntry(RuleCatalog.LARGE_AMOUNT, 1L);
+      assertThat(decidedAfter.reasons())
+          .extracting(RiskDecision.Reason::rule)
+          .containsExactly(RuleCatalog.LARGE_AMOUNT);
+      assertThat(decidedAfter.ruleVersions()).containsEntry(RuleCatalog.LARGE_AMOUNT, 2L);
+    } finally {
+      publish(RuleCatalog.LARGE_AMOUNT, null);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> ruleDefinitions().get(RuleCatalog.LARGE_AMOUNT) == null);
+    }
+  }
+
+  private ReadOnlyKeyValueStore<String, byte[]> ruleDefinitions() {
+    return streams
+        .getKafkaStreams()
+        .store(
+            StoreQueryParameters.fromNameAndType(
+                "rule-definitions", QueryableStoreTypes.<String, byte[]>keyValueStore()));
+  }
+
+  private static void publish(String rule, byte[] definition) throws Exception {
+    producer.send(new ProducerRecord<>(Topics.RULES.name(), rule, definition)).get();
   }
 
   private static void send(TransactionRecorded transaction) throws Exception {

@@ -1,4 +1,5 @@
 /**
- * Fraud and anomaly rules: plain values that say whether they fired and why. No Spring, no Kafka.
+ * The rule engine: rule definitions compiled into rules, evaluated against per-account and
+ * per-customer history, hits de-duplicated into alerts. Plain Java: no Spring, no Kafka.
  */
 package dev.flowlet.streams.rules;

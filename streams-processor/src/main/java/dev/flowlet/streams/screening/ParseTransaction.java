@@ -15,7 +15,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  */
 class ParseTransaction implements FixedKeyProcessor<String, byte[], ParsedTransaction> {
 
+  private final TransactionCheck check;
   private FixedKeyProcessorContext<String, ParsedTransaction> context;
+
+  ParseTransaction(TransactionCheck check) {
+    this.check = check;
+  }
 
   @Override
   public void init(FixedKeyProcessorContext<String, ParsedTransaction> context) {
@@ -31,9 +36,9 @@ class ParseTransaction implements FixedKeyProcessor<String, byte[], ParsedTransa
               .valueSerde()
               .deserializer()
               .deserialize(Topics.TRANSACTIONS.name(), record.value());
-      error = missingField(transaction);
+      error = check.problem(transaction);
       if (error == null) {
-        context.forward(record.withValue(new ParsedTransaction(transaction, null)));
+        context.forward(record.withValue(new ParsedTransaction(check.route(transaction), null)));
         return;
       }
     } catch (SerializationException e) {
@@ -50,19 +55,5 @@ class ParseTransaction implements FixedKeyProcessor<String, byte[], ParsedTransa
             error,
             Instant.ofEpochMilli(record.timestamp()));
     context.forward(record.withValue(new ParsedTransaction(null, letter)));
-  }
-
-  private static String missingField(TransactionRecorded transaction) {
-    if (transaction == null) {
-      return "empty record";
-    }
-    if (transaction.transactionId() == null
-        || transaction.accountId() == null
-        || transaction.amount() == null
-        || transaction.currency() == null
-        || transaction.occurredAt() == null) {
-      return "TransactionRecorded lacks transactionId, accountId, amount, currency or occurredAt";
-    }
-    return null;
   }
 }

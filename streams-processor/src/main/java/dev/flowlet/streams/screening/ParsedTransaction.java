@@ -1,12 +1,12 @@
 package dev.flowlet.streams.screening;
 
 import dev.flowlet.events.DeadLetter;
-import dev.flowlet.events.TransactionRecorded;
+import java.util.List;
 
-/** A transaction record that was either read, or could not be and becomes a dead letter. */
-record ParsedTransaction(TransactionRecorded transaction, DeadLetter deadLetter) {
+/** A transaction record that was read into movements to route, or became a dead letter. */
+record ParsedTransaction(List<TransactionCheck.Routed> routed, DeadLetter deadLetter) {
 
   boolean readable() {
-    return transaction != null;
+    return routed != null;
   }
 }

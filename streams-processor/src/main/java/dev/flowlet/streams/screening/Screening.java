@@ -3,22 +3,30 @@ package dev.flowlet.streams.screening;
 import dev.flowlet.events.Alert;
 import dev.flowlet.events.AuditEvent;
 import dev.flowlet.events.RiskDecision;
-import dev.flowlet.events.TransactionRecorded;
-import dev.flowlet.streams.rules.LargeAmountRule;
+import dev.flowlet.streams.rules.Evaluation;
 import dev.flowlet.streams.rules.RiskScoring;
+import dev.flowlet.streams.rules.RuleCompiler;
+import dev.flowlet.streams.rules.RuleEngine;
 import dev.flowlet.streams.rules.RuleHit;
+import dev.flowlet.streams.rules.evaluation.Movement;
+import dev.flowlet.streams.rules.sanctions.SanctionsListFile;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
- * Screens one transaction: runs the rules, scores the hits, and derives the decision, its alerts
- * and its audit event. Ids are derived from the transaction, so processing a transaction twice
- * yields the same ids and downstream stores overwrite instead of duplicating.
+ * Everything the screening topology needs besides Kafka: the rule compiler (for definitions from
+ * the rules topic), the rule engine, the scoring, and the clock that stamps decisions. Turns what
+ * the rules found into the decision, its alerts and its audit event. Ids are derived from the
+ * transaction (and, for alerts, from the rule, account or customer and alert window), so processing
+ * a transaction twice yields the same ids and downstream stores overwrite instead of duplicating.
  */
 public final class Screening {
 
@@ -27,47 +35,83 @@ public final class Screening {
 
   static final String ACTOR = "streams-processor";
 
-  private final LargeAmountRule largeAmount;
+  private final RuleCompiler compiler;
+  private final RuleEngine engine;
   private final RiskScoring scoring;
   private final Clock clock;
+  private final TransactionCheck check;
 
-  public Screening(LargeAmountRule largeAmount, RiskScoring scoring, Clock clock) {
-    this.largeAmount = largeAmount;
+  public Screening(RuleCompiler compiler, RuleEngine engine, RiskScoring scoring, Clock clock) {
+    this.compiler = compiler;
+    this.engine = engine;
     this.scoring = scoring;
     this.clock = clock;
+    this.check = new TransactionCheck(compiler.currency());
   }
 
-  /** Screens {@code transaction} and returns its decision with everything it raises. */
-  public Screened screen(TransactionRecorded transaction) {
-    List<RuleHit> hits = largeAmount.evaluate(transaction).stream().toList();
-    int score = scoring.score(hits);
+  /**
+   * Screening wired as the app wires it, every {@code flowlet.screening.*} setting at its default
+   * and the shipped sample sanctions list: for tools such as the benchmark, and tests.
+   */
+  public static Screening withDefaultSettings(Clock clock) {
+    ScreeningSettings settings =
+        new Binder(new MapConfigurationPropertySource())
+            .bindOrCreate("flowlet.screening", ScreeningSettings.class);
+    return ScreeningConfiguration.wire(settings, SanctionsListFile.bundledSample(), clock);
+  }
+
+  RuleCompiler compiler() {
+    return compiler;
+  }
+
+  RuleEngine engine() {
+    return engine;
+  }
+
+  TransactionCheck check() {
+    return check;
+  }
+
+  /** The decision on {@code movement} with everything it raises. */
+  Screened decide(Movement movement, Evaluation evaluation) {
+    List<RuleHit> hits = evaluation.hits();
+    int score = 0;
+    List<RiskDecision.Reason> reasons = new ArrayList<>(hits.size());
+    for (RuleHit hit : hits) {
+      score += hit.score();
+      reasons.add(new RiskDecision.Reason(hit.rule(), hit.detail(), hit.score()));
+    }
     Instant now = clock.instant();
     RiskDecision decision =
         new RiskDecision(
             RiskDecision.SCHEMA_VERSION,
-            id("decision", transaction.transactionId()),
-            transaction.transactionId(),
-            transaction.accountId(),
-            transaction.customerId(),
+            id("decision", movement.transactionId()),
+            movement.transactionId(),
+            movement.accountId(),
+            movement.customerId(),
             score,
             scoring.outcome(score),
-            hits.stream()
-                .map(hit -> new RiskDecision.Reason(hit.rule(), hit.detail(), hit.score()))
-                .toList(),
-            transaction.occurredAt(),
+            reasons,
+            movement.occurredAt(),
             now,
-            Map.of(LargeAmountRule.ID, 1L));
-    List<Alert> alerts = hits.stream().map(hit -> alert(transaction, hit, now)).toList();
+            evaluation.ruleVersions());
+    List<Alert> alerts =
+        hits.isEmpty()
+            ? List.of()
+            : hits.stream()
+                .filter(RuleHit::raisesAlert)
+                .map(hit -> alert(movement, hit, now))
+                .toList();
     return new Screened(decision, alerts, audit(decision, now));
   }
 
-  private static Alert alert(TransactionRecorded transaction, RuleHit hit, Instant now) {
+  private static Alert alert(Movement movement, RuleHit hit, Instant now) {
     return new Alert(
         Alert.SCHEMA_VERSION,
-        id("alert", hit.rule() + ":" + transaction.transactionId()),
-        transaction.transactionId(),
-        transaction.accountId(),
-        transaction.customerId(),
+        id("alert", hit.rule() + ":" + hit.scopeId() + ":" + hit.alertWindowStart()),
+        movement.transactionId(),
+        movement.accountId(),
+        movement.customerId(),
         hit.rule(),
         hit.severity(),
         hit.detail(),
@@ -96,10 +140,14 @@ public final class Screening {
             "rules",
                 decision.reasons().stream()
                     .map(RiskDecision.Reason::rule)
+                    .collect(Collectors.joining(",")),
+            "ruleVersions",
+                decision.ruleVersions().entrySet().stream()
+                    .map(entry -> entry.getKey() + ":" + entry.getValue())
                     .collect(Collectors.joining(","))));
   }
 
-  private static String id(String kind, String source) {
+  static String id(String kind, String source) {
     return UUID.nameUUIDFromBytes((kind + ":" + source).getBytes(StandardCharsets.UTF_8))
         .toString();
   }

@@ -2,6 +2,7 @@ package dev.flowlet.streams.screening;
 
 import dev.flowlet.events.Alert;
 import dev.flowlet.events.AuditEvent;
+import dev.flowlet.events.DeadLetter;
 import dev.flowlet.events.RiskDecision;
 import dev.flowlet.events.Topics;
 import java.util.Map;
@@ -14,19 +15,35 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * The screening topology, built separately from running it. Every processor is named so that state
- * and offsets survive redeploys of a changed topology.
+ * The screening topology, built separately from running it. Every processor, store and the
+ * repartition topic is named, so that state and offsets survive redeploys of a changed topology.
  *
  * <pre>
- * transactions -> parse -+-> screen -> decisions (by transaction id)
+ * transactions -> parse -+-> route by customer (+ credit leg of a transfer to the credited customer)
+ *   (by account)         |     -> transactions-by-customer (repartition)
+ *                        |     -> screen [account-history, customer-history, rule-definitions]
+ *                        |          -> decisions (by transaction id)
  *                        |          -> alerts    (by alert id)
  *                        |          -> audit     (by chain id)
- *                        +-> dead letters (unreadable records, with the error)
+ *                        |          -> dead letters (rules failed)
+ *                        +-> dead letters (unreadable or invalid records, with the error)
+ * rules topic -> rule-definitions (global store: every instance sees every rule)
  * </pre>
+ *
+ * <p>Repartitioning by customer puts all movements of a customer, across their accounts, on one
+ * task, as customer rules need; an account belongs to one customer, so its movements keep their
+ * order. Output records keep the input's Kafka timestamp: event time lives in the payload.
  */
 public final class TransactionScreeningTopology {
+
+  /**
+   * Name of the repartition topic's processor; the topic is {@code <app id>-<name>-repartition}.
+   */
+  static final String BY_CUSTOMER = "transactions-by-customer";
 
   private TransactionScreeningTopology() {}
 
@@ -39,31 +56,74 @@ public final class TransactionScreeningTopology {
 
   /** Adds the screening streams to {@code builder}; returns the stream of raw transactions. */
   public static KStream<String, byte[]> addTo(StreamsBuilder builder, Screening screening) {
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(ScreeningStores.RULE_DEFINITIONS),
+                Serdes.String(),
+                Serdes.ByteArray())
+            .withLoggingDisabled(),
+        Topics.RULES.name(),
+        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("rules-source"),
+        () -> new RuleDefinitionUpdates(screening.compiler()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ScreeningStores.ACCOUNT_HISTORY),
+                Serdes.String(),
+                HistorySerdes.accounts())
+            .withCachingEnabled());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ScreeningStores.CUSTOMER_HISTORY),
+                Serdes.String(),
+                HistorySerdes.customers())
+            .withCachingEnabled());
+
     KStream<String, byte[]> transactions =
         builder.stream(
             Topics.TRANSACTIONS.name(),
             Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("transactions-source"));
-    KStream<String, ParsedTransaction> parsed =
-        transactions.processValues(ParseTransaction::new, Named.as("parse-transaction"));
-
-    Map<String, KStream<String, ParsedTransaction>> branches =
-        parsed
+    Map<String, KStream<String, ParsedTransaction>> parsed =
+        transactions
+            .processValues(
+                () -> new ParseTransaction(screening.check()), Named.as("parse-transaction"))
             .split(Named.as("parsed-"))
             .branch((key, value) -> value.readable(), Branched.as("readable"))
             .defaultBranch(Branched.as("unreadable"));
+    toDeadLetters(
+        parsed
+            .get("parsed-unreadable")
+            .mapValues(ParsedTransaction::deadLetter, Named.as("to-dead-letter")),
+        "dlq-sink");
 
-    branches
-        .get("parsed-unreadable")
-        .mapValues(ParsedTransaction::deadLetter, Named.as("to-dead-letter"))
-        .to(
-            Topics.DLQ.name(),
-            Produced.with(Topics.DLQ.keySerde(), Topics.DLQ.valueSerde()).withName("dlq-sink"));
+    Map<String, KStream<String, ScreeningOutcome>> outcomes =
+        parsed
+            .get("parsed-readable")
+            .flatMap(
+                (key, value) ->
+                    value.routed().stream()
+                        .map(routed -> KeyValue.pair(routed.customerId(), routed.input()))
+                        .toList(),
+                Named.as("route-by-customer"))
+            .repartition(
+                Repartitioned.<String, ScreeningInput>as(BY_CUSTOMER)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(new ScreeningInputSerde()))
+            .process(
+                () -> new ScreenTransaction(screening),
+                Named.as("screen"),
+                ScreeningStores.ACCOUNT_HISTORY,
+                ScreeningStores.CUSTOMER_HISTORY)
+            .split(Named.as("screened-"))
+            .branch((key, value) -> value.decided(), Branched.as("decided"))
+            .defaultBranch(Branched.as("failed"));
+    toDeadLetters(
+        outcomes
+            .get("screened-failed")
+            .mapValues(ScreeningOutcome::deadLetter, Named.as("failure-to-dead-letter")),
+        "screening-dlq-sink");
 
     KStream<String, Screening.Screened> screened =
-        branches
-            .get("parsed-readable")
-            .mapValues(value -> screening.screen(value.transaction()), Named.as("screen"));
-
+        outcomes.get("screened-decided").mapValues(ScreeningOutcome::screened, Named.as("decided"));
     screened
         .map(
             (key, value) -> KeyValue.pair(value.decision().transactionId(), value.decision()),
@@ -73,7 +133,6 @@ public final class TransactionScreeningTopology {
             Produced.<String, RiskDecision>with(
                     Topics.RISK_DECISIONS.keySerde(), Topics.RISK_DECISIONS.valueSerde())
                 .withName("decisions-sink"));
-
     screened
         .flatMap(
             (key, value) ->
@@ -85,7 +144,6 @@ public final class TransactionScreeningTopology {
             Topics.ALERTS.name(),
             Produced.<String, Alert>with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
                 .withName("alerts-sink"));
-
     screened
         .map(
             (key, value) -> KeyValue.pair(value.audit().chainId(), value.audit()),
@@ -95,5 +153,11 @@ public final class TransactionScreeningTopology {
             Produced.<String, AuditEvent>with(Topics.AUDIT.keySerde(), Topics.AUDIT.valueSerde())
                 .withName("audit-sink"));
     return transactions;
+  }
+
+  private static void toDeadLetters(KStream<String, DeadLetter> letters, String sinkName) {
+    letters.to(
+        Topics.DLQ.name(),
+        Produced.with(Topics.DLQ.keySerde(), Topics.DLQ.valueSerde()).withName(sinkName));
   }
 }

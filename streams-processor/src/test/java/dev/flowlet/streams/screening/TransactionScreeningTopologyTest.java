@@ -1,174 +1,148 @@
 package dev.flowlet.streams.screening;
 
+import static dev.flowlet.events.RuleCatalog.LARGE_AMOUNT;
+import static dev.flowlet.events.RuleCatalog.VELOCITY_COUNT;
+import static dev.flowlet.streams.screening.Tx.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlet.events.Alert;
 import dev.flowlet.events.AuditEvent;
 import dev.flowlet.events.DeadLetter;
 import dev.flowlet.events.RiskDecision;
-import dev.flowlet.events.Topic;
 import dev.flowlet.events.Topics;
 import dev.flowlet.events.TransactionRecorded;
-import dev.flowlet.streams.rules.LargeAmountRule;
-import dev.flowlet.streams.rules.RiskScoring;
-import java.math.BigDecimal;
+import dev.flowlet.streams.rules.evaluation.AccountHistory;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TransactionScreeningTopologyTest {
 
-  private static final BigDecimal THRESHOLD = new BigDecimal("10000.00");
-  private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+  private static final Duration COUNT_WINDOW = Catalog.duration(VELOCITY_COUNT, "window");
 
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, byte[]> transactions;
-  private TestOutputTopic<String, RiskDecision> decisions;
-  private TestOutputTopic<String, Alert> alerts;
-  private TestOutputTopic<String, AuditEvent> audit;
-  private TestOutputTopic<String, DeadLetter> deadLetters;
-
-  @BeforeEach
-  void startDriver() {
-    Screening screening =
-        new Screening(
-            new LargeAmountRule(THRESHOLD, 60, Alert.Severity.HIGH),
-            new RiskScoring(50, 100),
-            Clock.fixed(NOW, ZoneOffset.UTC));
-    Properties config = new Properties();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "screening-test");
-    config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(TransactionScreeningTopology.build(screening), config);
-    transactions =
-        driver.createInputTopic(
-            Topics.TRANSACTIONS.name(),
-            Serdes.String().serializer(),
-            Serdes.ByteArray().serializer());
-    decisions = output(Topics.RISK_DECISIONS);
-    alerts = output(Topics.ALERTS);
-    audit = output(Topics.AUDIT);
-    deadLetters = output(Topics.DLQ);
-  }
+  private final ScreeningDriver driver = new ScreeningDriver();
 
   @AfterEach
-  void closeDriver() {
+  void close() {
     driver.close();
   }
 
   @Test
-  void flagsAnAmountExactlyAtTheLargeAmountThreshold() {
-    send(transaction("tx-1", THRESHOLD));
-
-    RiskDecision decision = decisions.readValue();
-    assertThat(decision.transactionId()).isEqualTo("tx-1");
-    assertThat(decision.outcome()).isEqualTo(RiskDecision.Outcome.REVIEW);
-    assertThat(decision.score()).isEqualTo(60);
-    assertThat(decision.reasons())
-        .singleElement()
-        .satisfies(
-            reason -> {
-              assertThat(reason.rule()).isEqualTo(LargeAmountRule.ID);
-              assertThat(reason.detail())
-                  .contains("10000.00 EUR")
-                  .contains("threshold of 10000.00");
-            });
-    Alert alert = alerts.readValue();
-    assertThat(alert.rule()).isEqualTo(LargeAmountRule.ID);
-    assertThat(alert.severity()).isEqualTo(Alert.Severity.HIGH);
-    assertThat(alert.transactionId()).isEqualTo("tx-1");
-  }
-
-  @Test
-  void approvesJustBelowTheThresholdWithoutAnAlert() {
-    send(transaction("tx-2", new BigDecimal("9999.99")));
-
-    RiskDecision decision = decisions.readValue();
-    assertThat(decision.outcome()).isEqualTo(RiskDecision.Outcome.APPROVE);
-    assertThat(decision.reasons()).isEmpty();
-    assertThat(alerts.isEmpty()).isTrue();
-  }
-
-  @Test
   void keysDecisionsByTransactionAndAuditsEveryDecisionOnItsChain() {
-    send(transaction("tx-3", new BigDecimal("15000.00")));
+    RiskDecision decision =
+        driver.screen(
+            Tx.transfer().id("tx-3").account("acc-3").customer("cus-3").amount("15000.00"));
 
-    var decision = decisions.readKeyValue();
-    assertThat(decision.key).isEqualTo("tx-3");
-    var event = audit.readKeyValue();
-    assertThat(event.key).isEqualTo(Screening.DECISION_CHAIN);
-    assertThat(event.value.action()).isEqualTo("risk.decided");
-    assertThat(event.value.resourceId()).isEqualTo("tx-3");
-    assertThat(event.value.subjectId()).isEqualTo("cus-1");
-    assertThat(event.value.details()).containsEntry("rules", LargeAmountRule.ID);
+    assertThat(decision.transactionId()).isEqualTo("tx-3");
+    assertThat(decision.accountId()).isEqualTo("acc-3");
+    assertThat(decision.customerId()).isEqualTo("cus-3");
+    assertThat(decision.occurredAt()).isEqualTo(T0);
+    assertThat(decision.decidedAt()).isEqualTo(ScreeningDriver.NOW);
+    AuditEvent event = driver.audit().getFirst();
+    assertThat(event.chainId()).isEqualTo(Screening.DECISION_CHAIN);
+    assertThat(event.action()).isEqualTo("risk.decided");
+    assertThat(event.resourceId()).isEqualTo("tx-3");
+    assertThat(event.subjectId()).isEqualTo("cus-3");
+    assertThat(event.details()).containsEntry("rules", LARGE_AMOUNT).containsKey("ruleVersions");
   }
 
   @Test
-  void givesTheSameIdsWhenATransactionIsScreenedTwice() {
-    send(transaction("tx-4", new BigDecimal("20000.00")));
-    send(transaction("tx-4", new BigDecimal("20000.00")));
+  void givesTheSameDecisionIdAndRaisesNoSecondAlertWhenATransactionIsScreenedTwice() {
+    TransactionRecorded transaction = Tx.transfer().amount("20000.00").build();
 
-    assertThat(decisions.readValue().decisionId()).isEqualTo(decisions.readValue().decisionId());
-    assertThat(alerts.readValue().alertId()).isEqualTo(alerts.readValue().alertId());
-    assertThat(audit.readValue().eventId()).isEqualTo(audit.readValue().eventId());
+    RiskDecision first = driver.screen(transaction);
+    RiskDecision second = driver.screen(transaction);
+
+    assertThat(second.decisionId()).isEqualTo(first.decisionId());
+    assertThat(driver.alerts()).filteredOn(alert -> alert.rule().equals(LARGE_AMOUNT)).hasSize(1);
+  }
+
+  @Test
+  void raisesOneAlertPerRuleAccountAndWindowWhileEveryDecisionKeepsItsReason() {
+    RiskDecision first = driver.screen(Tx.transfer().amount("15000.00").at(T0));
+    RiskDecision inWindow =
+        driver.screen(
+            Tx.transfer()
+                .amount("15000.00")
+                .at(T0.plus(ScreeningDriver.ALERT_WINDOW).minusMillis(1)));
+    RiskDecision otherAccount = driver.screen(Tx.transfer().account("acc-2").amount("15000.00"));
+    RiskDecision nextWindow =
+        driver.screen(Tx.transfer().amount("15000.00").at(T0.plus(ScreeningDriver.ALERT_WINDOW)));
+
+    assertThat(List.of(first, inWindow, otherAccount, nextWindow))
+        .allSatisfy(decision -> assertThat(Reasons.rules(decision)).contains(LARGE_AMOUNT));
+    List<Alert> alerts =
+        driver.alerts().stream().filter(alert -> alert.rule().equals(LARGE_AMOUNT)).toList();
+    assertThat(alerts)
+        .extracting(Alert::transactionId)
+        .containsExactly(
+            first.transactionId(), otherAccount.transactionId(), nextWindow.transactionId());
+    assertThat(alerts).extracting(Alert::alertId).doesNotHaveDuplicates();
   }
 
   @Test
   void sendsAPoisonRecordToTheDeadLetterTopicAndGoesOn() {
-    transactions.pipeInput("acc-1", "{not json".getBytes(StandardCharsets.UTF_8));
-    send(transaction("tx-5", new BigDecimal("1.00")));
+    driver.sendRaw("acc-1", "{not json".getBytes(StandardCharsets.UTF_8));
+    RiskDecision decision = driver.screen(Tx.transfer().amount("1.00"));
 
-    DeadLetter letter = deadLetters.readValue();
+    DeadLetter letter = driver.deadLetters().getFirst();
     assertThat(letter.sourceTopic()).isEqualTo(Topics.TRANSACTIONS.name());
     assertThat(letter.offset()).isZero();
     assertThat(letter.value()).isEqualTo("{not json");
     assertThat(letter.error()).contains("TransactionRecorded");
-    assertThat(decisions.readValue().transactionId()).isEqualTo("tx-5");
+    assertThat(decision.outcome()).isEqualTo(RiskDecision.Outcome.APPROVE);
   }
 
   @Test
-  void deadLettersARecordThatLacksWhatTheRulesNeed() {
-    transactions.pipeInput(
+  void deadLettersRecordsThatParseButCannotBeScreened() {
+    driver.send(Tx.transfer().amount((String) null).build());
+    driver.send(Tx.transfer().amount("-5.00").build());
+    driver.send(Tx.transfer().currency("XTS").build());
+    driver.send(Tx.transfer().type("GIFT").build());
+    driver.sendRaw(
         "acc-1",
         "{\"schemaVersion\":1,\"transactionId\":\"tx-6\"}".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(deadLetters.readValue().error()).contains("lacks");
-    assertThat(decisions.isEmpty()).isTrue();
+    assertThat(driver.deadLetters())
+        .extracting(DeadLetter::error)
+        .containsExactly(
+            "TransactionRecorded lacks transactionId, accountId, customerId, type, amount,"
+                + " currency or occurredAt",
+            "TransactionRecorded has an amount that is not positive",
+            "No FX rate for currency XTS (flowlet.screening.fx-rates)",
+            "TransactionRecorded has an unknown type",
+            "TransactionRecorded lacks transactionId, accountId, customerId, type, amount,"
+                + " currency or occurredAt");
+    assertThat(driver.decisions()).isEmpty();
+    assertThat(driver.screen(Tx.transfer()).outcome()).isEqualTo(RiskDecision.Outcome.APPROVE);
   }
 
-  private void send(TransactionRecorded transaction) {
-    transactions.pipeInput(
-        transaction.accountId(),
-        Topics.TRANSACTIONS.valueSerde().serializer().serialize("t", transaction));
+  @Test
+  void judgesAMovementThatArrivesLateWithinTheGraceOnTheWindowItHappenedIn() {
+    for (int i = 0; i < 5; i++) {
+      driver.screen(Tx.cardPayment().at(T0.plusSeconds(i)));
+    }
+    driver.screen(Tx.cardPayment().at(T0.plus(ScreeningDriver.GRACE)));
+
+    RiskDecision late = driver.screen(Tx.transfer().at(T0.plus(COUNT_WINDOW).minusMillis(1)));
+
+    assertThat(Reasons.rules(late)).containsExactly(VELOCITY_COUNT);
   }
 
-  private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-    return driver.createOutputTopic(
-        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
-  }
+  @Test
+  void keepsOnlyTheLongestWindowPlusTheGraceOfHistory() {
+    Duration longest = Catalog.duration("VELOCITY_AMOUNT", "window");
+    int hours = 100;
+    for (int i = 0; i < hours; i++) {
+      driver.screen(Tx.cardPayment().at(T0.plus(Duration.ofHours(i))));
+    }
 
-  private static TransactionRecorded transaction(String id, BigDecimal amount) {
-    return new TransactionRecorded(
-        TransactionRecorded.SCHEMA_VERSION,
-        "evt-" + id,
-        id,
-        "acc-1",
-        "cus-1",
-        "TRANSFER",
-        amount,
-        "EUR",
-        NOW.minusSeconds(60),
-        NOW.minusSeconds(59),
-        new TransactionRecorded.Counterparty("ACME Ltd", "DE"),
-        new TransactionRecorded.Channel("DE", "device-1"));
+    AccountHistory history = driver.accountHistory().get("acc-1");
+    long kept = longest.plus(ScreeningDriver.GRACE).toHours() + 1;
+    assertThat(history.outgoing().size()).isEqualTo((int) kept);
+    assertThat(history.amounts(true).count()).isEqualTo(hours);
+    assertThat(driver.customerHistory().get("holder-of-acc-1").lastCountry()).isEqualTo("NL");
   }
 }
