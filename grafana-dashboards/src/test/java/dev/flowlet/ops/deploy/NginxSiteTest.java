@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.flowlet.ops.Repository;
-import dev.flowlet.ops.debian.DebianTool;
 import dev.flowlet.ops.debian.DebianTool.Run;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,16 +15,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,47 +33,21 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NginxSiteTest {
 
-  private static final Path SITE = Repository.deploy("nginx/flowlet.conf");
-
   @TempDir static Path dir;
 
   private StubBackend api;
-  private Process nginx;
-  private int httpPort;
-  private int httpsPort;
-  private SSLContext trustingOurCertificate;
+  private NginxUnderTest nginx;
 
   @BeforeAll
   void startNginxInFrontOfAStandInApi() throws Exception {
-    selfSignedCertificate(dir);
     api = StubBackend.start();
-    httpPort = freePort();
-    httpsPort = freePort();
-
-    String site = withTestPaths(Files.readString(SITE), dir);
-    site = replaceRequired(site, "\\n\\s*listen \\[::\\]:\\d+[^;]*;", "");
-    site = replaceRequired(site, "listen 80;", "listen 127.0.0.1:" + httpPort + ";");
-    site = replaceRequired(site, "listen 443 ssl", "listen 127.0.0.1:" + httpsPort + " ssl");
-    site = replaceRequired(site, "server 127\\.0\\.0\\.1:5001", "server 127.0.0.1:" + api.port());
-    Path config = wrapper(dir, site, true);
-
-    Path log = dir.resolve("nginx.out");
-    nginx =
-        DebianTool.NGINX.start(dir, log, "-c", config.toString(), "-p", dir + "/", "-e", "stderr");
-    await().atMost(Duration.ofSeconds(30)).until(() -> !nginx.isAlive() || accepts(httpsPort));
-    if (!nginx.isAlive()) {
-      fail("nginx did not start:\n" + Files.readString(log));
-    }
-    trustingOurCertificate = sslContextTrusting(dir.resolve("fullchain.pem"));
+    nginx = NginxUnderTest.start(dir, api.port());
   }
 
   @AfterAll
   void stopNginx() throws InterruptedException {
     if (nginx != null) {
-      nginx.destroy();
-      if (!nginx.waitFor(10, TimeUnit.SECONDS)) {
-        nginx.destroyForcibly();
-      }
+      nginx.close();
     }
     if (api != null) {
       api.close();
@@ -95,12 +56,7 @@ class NginxSiteTest {
 
   @Test
   void passesNginxConfigurationTestAsWritten(@TempDir Path other) throws Exception {
-    selfSignedCertificate(other);
-    Path config = wrapper(other, withTestPaths(Files.readString(SITE), other), false);
-
-    Run run =
-        DebianTool.NGINX.run(
-            other, "-t", "-c", config.toString(), "-p", other + "/", "-e", "stderr");
+    Run run = NginxUnderTest.configurationTest(other);
 
     assertThat(run.succeeded()).as(run.describe()).isTrue();
     assertThat(run.output()).contains("test is successful");
@@ -109,7 +65,8 @@ class NginxSiteTest {
   @Test
   void redirectsPlainHttpToHttps() throws Exception {
     HttpResponse<String> response =
-        send(client(2), get("http://127.0.0.1:" + httpPort + "/api/v1/transactions?page=2"));
+        send(
+            client(2), get("http://127.0.0.1:" + nginx.httpPort() + "/api/v1/transactions?page=2"));
 
     assertThat(response.statusCode()).isEqualTo(301);
     assertThat(response.headers().firstValue("Location"))
@@ -243,7 +200,7 @@ class NginxSiteTest {
   }
 
   private URI https(String path) {
-    return URI.create("https://127.0.0.1:" + httpsPort + path);
+    return URI.create("https://127.0.0.1:" + nginx.httpsPort() + path);
   }
 
   private static HttpRequest get(String uri) {
@@ -273,102 +230,8 @@ class NginxSiteTest {
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(5))
-        .sslContext(trustingOurCertificate)
+        .sslContext(nginx.trustingItsCertificate())
         .localAddress(InetAddress.getByName("127.0.0." + lastOctet))
         .build();
-  }
-
-  /** The site with its certificate and log paths moved into {@code folder}. */
-  private static String withTestPaths(String site, Path folder) {
-    String moved = replaceRequired(site, "/etc/ssl/flowlet/", folder + "/");
-    return replaceRequired(moved, "/var/log/nginx/", folder + "/");
-  }
-
-  /** A minimal nginx.conf that includes the site, as /etc/nginx/nginx.conf does on Debian. */
-  private static Path wrapper(Path folder, String site, boolean foreground) throws IOException {
-    Path siteFile = folder.resolve("flowlet.conf");
-    Files.writeString(siteFile, site);
-    String main =
-        (foreground ? "daemon off;\nmaster_process off;\n" : "")
-            + """
-            pid %1$s/nginx.pid;
-            error_log stderr;
-            events {}
-            http {
-              access_log %1$s/access.log;
-              client_body_temp_path %1$s/client-body;
-              proxy_temp_path %1$s/proxy;
-              fastcgi_temp_path %1$s/fastcgi;
-              uwsgi_temp_path %1$s/uwsgi;
-              scgi_temp_path %1$s/scgi;
-              include %2$s;
-            }
-            """
-                .formatted(folder, siteFile);
-    Path config = folder.resolve("nginx.conf");
-    Files.writeString(config, main);
-    return config;
-  }
-
-  private static String replaceRequired(String text, String regex, String replacement) {
-    Matcher matcher = Pattern.compile(regex).matcher(text);
-    if (!matcher.find()) {
-      fail("deploy/nginx/flowlet.conf no longer contains /" + regex + "/; adapt this test");
-    }
-    return matcher.replaceAll(Matcher.quoteReplacement(replacement));
-  }
-
-  private static void selfSignedCertificate(Path folder) {
-    Run run =
-        DebianTool.OPENSSL.run(
-            folder,
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:prime256v1",
-            "-nodes",
-            "-keyout",
-            "privkey.pem",
-            "-out",
-            "fullchain.pem",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=127.0.0.1",
-            "-addext",
-            "subjectAltName=IP:127.0.0.1,DNS:localhost");
-    assertThat(run.succeeded()).as(run.describe()).isTrue();
-  }
-
-  private static SSLContext sslContextTrusting(Path certificate) throws Exception {
-    KeyStore trusted = KeyStore.getInstance("PKCS12");
-    trusted.load(null, null);
-    try (InputStream in = Files.newInputStream(certificate)) {
-      trusted.setCertificateEntry(
-          "flowlet-test", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory trust =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(trusted);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    return context;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static boolean accepts(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }
