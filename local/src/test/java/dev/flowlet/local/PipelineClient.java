@@ -105,7 +105,7 @@ final class PipelineClient {
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"query\":{\"term\":{\"%s.keyword\":\"%s\"}}}".formatted(field, value)))
+                        "{\"query\":{\"term\":{\"%s\":\"%s\"}}}".formatted(field, value)))
                 .build());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body());

@@ -14,6 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Drives {@code POST /api/v1/transactions} as clients would: a closed loop of concurrent clients
@@ -22,6 +25,8 @@ import java.util.concurrent.locks.LockSupport;
  * its queueing (no coordinated omission).
  */
 final class ApiLoad {
+
+  private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -32,11 +37,18 @@ final class ApiLoad {
   private final String baseUrl;
   private final String token;
   private final List<String> accounts;
+  private final BiConsumer<String, Long> onAccepted;
 
-  ApiLoad(String baseUrl, String token, List<String> accounts) {
+  /**
+   * @param onAccepted told the id of every accepted transaction and the {@link System#nanoTime()}
+   *     its 201 arrived
+   */
+  ApiLoad(
+      String baseUrl, String token, List<String> accounts, BiConsumer<String, Long> onAccepted) {
     this.baseUrl = baseUrl;
     this.token = token;
     this.accounts = accounts;
+    this.onAccepted = onAccepted;
   }
 
   /** {@code clients} clients, each sending its next request as soon as the previous is answered. */
@@ -80,11 +92,15 @@ final class ApiLoad {
   private void send(LatencyRecorder recorder, long due) {
     String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
     try {
-      HttpResponse<Void> response =
-          http.send(request(account), HttpResponse.BodyHandlers.discarding());
-      long latency = System.nanoTime() - due;
+      HttpResponse<String> response =
+          http.send(request(account), HttpResponse.BodyHandlers.ofString());
+      long answered = System.nanoTime();
       if (response.statusCode() == 201) {
-        recorder.accepted(latency);
+        recorder.accepted(answered - due);
+        Matcher id = ID.matcher(response.body());
+        if (id.find()) {
+          onAccepted.accept(id.group(1), answered);
+        }
       } else if (response.statusCode() < 500) {
         recorder.rejected();
       } else {

@@ -25,6 +25,9 @@ class ElasticsearchSink {
 
   private static final Logger log = LoggerFactory.getLogger(ElasticsearchSink.class);
 
+  /** The listener's id; {@link IndexTemplatesFirst} starts it once the templates are in place. */
+  static final String LISTENER_ID = "flowlet-elasticsearch-sink";
+
   private final ElasticsearchClient elasticsearch;
   private final SinkDocuments documents;
   private final DeadLetters deadLetters;
@@ -37,7 +40,8 @@ class ElasticsearchSink {
   }
 
   @KafkaListener(
-      id = "flowlet-elasticsearch-sink",
+      id = ElasticsearchSink.LISTENER_ID,
+      autoStartup = "false",
       topics = {"flowlet.audit.v1", "flowlet.risk-decisions.v1", "flowlet.alerts.v1"},
       batch = "true")
   void index(List<ConsumerRecord<String, byte[]>> records) {
