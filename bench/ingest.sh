@@ -5,6 +5,8 @@
 #   bench/ingest.sh                      # 60 s per run, rates 500,1000,2000
 #   SECONDS_PER_RUN=10 bench/ingest.sh   # a quick look
 #   APPS=api,streams-processor,batch-jobs bench/ingest.sh   # with the whole pipeline running
+#   MODE=decisions APPS=api,streams-processor bench/ingest.sh   # API accept -> decision latency
+#                                                                # at DECISION_RATE (500) tx/s
 #
 # By default only the API runs next to PostgreSQL, Kafka and Elasticsearch (APPS=api): the ingest
 # path. With the streams processor running too, every accepted transaction is also screened and
@@ -44,5 +46,7 @@ echo "# apps running: $FLOWLET_APPS; FLOWLET_APP_JAVA_OPTS='$FLOWLET_APP_JAVA_OP
   -Djdbc="jdbc:postgresql://127.0.0.1:$FLOWLET_PG_PORT/flowlet" \
   -Dseconds="${SECONDS_PER_RUN:-60}" -Dwarmup.seconds="${WARMUP_SECONDS:-20}" \
   -Drates="${RATES:-500,1000,2000}" -Dclients="${CLIENTS:-64}" \
+  -Dmode="${MODE:-ingest}" -Ddecision.rate="${DECISION_RATE:-500}" \
+  -Dkafka="127.0.0.1:$FLOWLET_KAFKA_PORT" \
   dev.flowlet.bench.ingest.IngestBenchmark
 echo "# load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -53,7 +53,11 @@ public final class IngestBenchmark {
     String token =
         login(api, System.getenv().getOrDefault("FLOWLET_DEMO_PASSWORD", "flowlet-demo"));
     List<String> accounts = openAccounts(api, token, accountCount);
-    ApiLoad load = new ApiLoad(api, token, accounts);
+    if ("decisions".equals(System.getProperty("mode"))) {
+      decisionLatency(api, token, accounts, run, warmup);
+      return;
+    }
+    ApiLoad load = new ApiLoad(api, token, accounts, (id, nanos) -> {});
     RawInsertBaseline baseline = new RawInsertBaseline(jdbc, user, password);
 
     log("warming up the API for %ds", warmup.toSeconds());
@@ -80,6 +84,44 @@ public final class IngestBenchmark {
     String file = System.getProperty("report");
     if (file != null) {
       Files.writeString(Path.of(file), report);
+    }
+  }
+
+  /**
+   * With the whole pipeline running: transactions offered at {@code decision.rate} (default 500)
+   * per second, and the time from each 201 to its decision committed on the decisions topic.
+   */
+  private static void decisionLatency(
+      String api, String token, List<String> accounts, Duration run, Duration warmup)
+      throws Exception {
+    int rate = Integer.getInteger("decision.rate", 500);
+    String kafka = System.getProperty("kafka", "127.0.0.1:9092");
+    log("warming up the pipeline at %d tx/s for %ds", rate, warmup.toSeconds());
+    new ApiLoad(api, token, accounts, (id, nanos) -> {}).openLoop(rate, warmup);
+    try (DecisionWatcher watcher = new DecisionWatcher(kafka)) {
+      log("decision latency: %d tx/s offered for %ds", rate, run.toSeconds());
+      LatencyRecorder.Result offered =
+          new ApiLoad(api, token, accounts, watcher::accepted).openLoop(rate, run);
+      DecisionWatcher.Result decided = watcher.awaitAll(offered.accepted(), Duration.ofSeconds(60));
+      String report =
+          ("| offered | accepted tx/s | API p99 ms | decided | decision p50 ms | decision p99 ms"
+                  + " | decision p99.9 ms | decision max ms |%n|---|---|---|---|---|---|---|---|%n"
+                  + "| %d tx/s | %.0f | %.1f | %d of %d | %.1f | %.1f | %.1f | %.1f |%n")
+              .formatted(
+                  rate,
+                  offered.acceptedPerSecond(),
+                  offered.p99Millis(),
+                  decided.decided(),
+                  decided.accepted(),
+                  decided.p50Millis(),
+                  decided.p99Millis(),
+                  decided.p999Millis(),
+                  decided.maxMillis());
+      System.out.println(report);
+      String file = System.getProperty("report");
+      if (file != null) {
+        Files.writeString(Path.of(file), report);
+      }
     }
   }
 
