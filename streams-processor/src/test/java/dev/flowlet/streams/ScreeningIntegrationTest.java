@@ -239,7 +239,7 @@ class ScreeningIntegrationTest {
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"query\":{\"term\":{\"%s.keyword\":\"%s\"}}}".formatted(field, value)))
+                        "{\"query\":{\"term\":{\"%s\":\"%s\"}}}".formatted(field, value)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
