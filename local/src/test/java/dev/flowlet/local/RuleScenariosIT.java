@@ -150,6 +150,52 @@ class RuleScenariosIT {
   }
 
   @Test
+  void anApprovedRuleChangeReachesTheRunningProcessorWithinSeconds() {
+    String officer = client.token("demo-officer");
+    String approver = client.token("demo-approver");
+    String account = newAccount();
+    String before = record(Movement.deposit(account, "50.00").to("Havana Imports", "CU").at(BASE));
+    assertSilent(before, "HIGH_RISK_COUNTRY");
+
+    String change =
+        client
+            .post(
+                "/api/v1/rules/changes",
+                officer,
+                """
+                {"rule":"HIGH_RISK_COUNTRY","parameters":{"countries":"KP,IR,MM,CU"},
+                 "reason":"Add Cuba after the compliance committee of this week"}""",
+                java.util.Map.of())
+            .get("id")
+            .asString();
+    long version =
+        client
+            .post(
+                "/api/v1/rules/changes/" + change + "/approve", approver, "{}", java.util.Map.of())
+            .get("resultingVersion")
+            .asLong();
+    long approvedAt = System.nanoTime();
+
+    JsonNode risk =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    client.awaitRisk(
+                        record(
+                            Movement.deposit(account, "50.00").to("Havana Imports", "CU").at(BASE)),
+                        auditor),
+                decided ->
+                    decided.get("ruleVersions").get("HIGH_RISK_COUNTRY").asLong() == version);
+    System.out.printf(
+        "Approved rule change in force after %d ms%n",
+        (System.nanoTime() - approvedAt) / 1_000_000);
+
+    assertThat(risk.get("reasons").valueStream().map(reason -> reason.get("rule").asString()))
+        .contains("HIGH_RISK_COUNTRY");
+  }
+
+  @Test
   void ordinaryTrafficRaisesNothing() {
     String salary = newAccount();
     String savings = client.openEuroAccountFor(operator, client.customerOf(operator, salary));
@@ -197,18 +243,19 @@ class RuleScenariosIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
-            () ->
-                assertThat(
-                        client
-                            .search("flowlet-decisions-*", "transactionId", transaction)
-                            .get("hits")
-                            .get("hits")
-                            .get(0)
-                            .get("_source")
-                            .get("reasons")
-                            .valueStream()
-                            .map(reason -> reason.get("rule").asString()))
-                    .contains(rule));
+            () -> {
+              JsonNode hits =
+                  client.search("flowlet-decisions-*", "transactionId", transaction).get("hits");
+              assertThat(hits.get("hits")).as("decision indexed").hasSize(1);
+              assertThat(
+                      hits.get("hits")
+                          .get(0)
+                          .get("_source")
+                          .get("reasons")
+                          .valueStream()
+                          .map(reason -> reason.get("rule").asString()))
+                  .contains(rule);
+            });
   }
 
   private static void assertSilent(String transaction, String rule) {
