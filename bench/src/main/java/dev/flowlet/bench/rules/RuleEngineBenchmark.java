@@ -37,7 +37,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * each and their ratio.
  *
  * <p>Run: {@code ./mvnw -B -pl bench -am verify -DskipTests -Pbench-rules
- * [-Dbench.transactions=200000]}
+ * [-Dbench.transactions=200000] [-Dbench.rounds=3]}
  */
 public final class RuleEngineBenchmark {
 
@@ -47,6 +47,7 @@ public final class RuleEngineBenchmark {
 
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     Path work = Files.createTempDirectory("flowlet-bench-rules");
     System.out.printf(
         "Rule-engine benchmark: %,d transactions, %d cores, Java %s, streams settings %s%n",
@@ -69,37 +70,59 @@ public final class RuleEngineBenchmark {
 
       List<TopologyRun.Result> results = new ArrayList<>();
       String loadBefore = loadAverage();
-      results.add(
-          TopologyRun.run(
-              "identity", identity(), bootstrap, work.resolve("identity"), IDENTITY_OUTPUT, count));
-      results.add(
-          TopologyRun.run(
-              "rules",
-              TransactionScreeningTopology.build(Screening.withDefaultSettings(Clock.systemUTC())),
-              bootstrap,
-              work.resolve("rules"),
-              Topics.RISK_DECISIONS.name(),
-              count));
+      for (int round = 1; round <= rounds; round++) {
+        // Earlier rounds warm the JIT up (the rules' code paths take seconds of compilation on
+        // two cores); the last round is the measurement.
+        String suffix = round < rounds ? " (warm-up)" : "";
+        results.add(
+            TopologyRun.run(
+                "identity" + suffix,
+                identity(),
+                bootstrap,
+                work.resolve("identity-" + round),
+                IDENTITY_OUTPUT,
+                (long) count * round));
+        results.add(
+            TopologyRun.run(
+                "rules" + suffix,
+                TransactionScreeningTopology.build(
+                    Screening.withDefaultSettings(Clock.systemUTC())),
+                bootstrap,
+                work.resolve("rules-" + round),
+                Topics.RISK_DECISIONS.name(),
+                (long) count * round));
+      }
       String loadAfter = loadAverage();
 
       for (TopologyRun.Result result : results) {
         System.out.printf(
             Locale.ROOT,
-            "%-9s %,10.0f tx/s  (%,d records in %.2f s after start-up, %.2f s with it; process"
-                + " CPU %.1f s = %.2f cores, %.0f us per transaction)%n",
+            "%-20s %,10.0f tx/s  (%,d transactions in %.2f s after start-up, %.2f s with it;"
+                + " process CPU %.1f s = %.2f cores, %.0f us per transaction)%n",
             result.name(),
-            result.perSecond(),
-            result.records(),
+            count / (result.running().toNanos() / 1e9),
+            count,
             result.running().toNanos() / 1e9,
             result.total().toNanos() / 1e9,
             result.cpu().toNanos() / 1e9,
             result.cpu().toNanos() / (double) result.total().toNanos(),
-            result.cpu().toNanos() / 1e3 / result.records());
+            result.cpu().toNanos() / 1e3 / count);
+        StringBuilder split = new StringBuilder("    CPU by threads:");
+        result
+            .cpuByThreads()
+            .forEach(
+                (group, seconds) ->
+                    split.append(String.format(Locale.ROOT, " %s %.1f s;", group, seconds)));
+        System.out.println(split);
       }
+      TopologyRun.Result identity = results.get(results.size() - 2);
+      TopologyRun.Result rules = results.getLast();
       System.out.printf(
           Locale.ROOT,
-          "rules/identity = %.0f%%%n",
-          100 * results.get(1).perSecond() / results.get(0).perSecond());
+          "RESULT identity %,.0f tx/s, rules %,.0f tx/s, rules/identity = %.0f%%%n",
+          count / (identity.running().toNanos() / 1e9),
+          count / (rules.running().toNanos() / 1e9),
+          100.0 * identity.running().toNanos() / rules.running().toNanos());
       System.out.printf("load average before: %s; after: %s%n", loadBefore, loadAfter);
     }
   }

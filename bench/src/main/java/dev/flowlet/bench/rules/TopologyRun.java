@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +37,9 @@ final class TopologyRun {
       long expected)
       throws Exception {
     Properties config = AppStreamsProperties.load();
-    config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + name + "-" + UUID.randomUUID());
+    config.put(
+        StreamsConfig.APPLICATION_ID_CONFIG,
+        "bench-" + name.replaceAll("[^A-Za-z0-9]+", "-") + UUID.randomUUID());
     config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
     config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir).toString());
@@ -54,6 +57,7 @@ final class TopologyRun {
             running.countDown();
           }
         });
+    ThreadCpu threads = ThreadCpu.snapshot();
     long cpuBefore = cpuNanos();
     long startedAt = System.nanoTime();
     streams.start();
@@ -76,7 +80,8 @@ final class TopologyRun {
           expected,
           Duration.ofNanos(doneAt - runningAt),
           Duration.ofNanos(doneAt - startedAt),
-          Duration.ofNanos(cpuNanos() - cpuBefore));
+          Duration.ofNanos(cpuNanos() - cpuBefore),
+          threads.since());
     } finally {
       streams.close(Duration.ofSeconds(60));
       streams.cleanUp();
@@ -109,10 +114,11 @@ final class TopologyRun {
    * @param total from start() to the last output committed
    * @param cpu CPU time of the process meanwhile
    */
-  record Result(String name, long records, Duration running, Duration total, Duration cpu) {
-
-    double perSecond() {
-      return records / (running.toNanos() / 1e9);
-    }
-  }
+  record Result(
+      String name,
+      long records,
+      Duration running,
+      Duration total,
+      Duration cpu,
+      Map<String, Double> cpuByThreads) {}
 }
