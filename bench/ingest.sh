@@ -2,7 +2,7 @@
 # The ingest benchmark: starts the whole local stack (./flowlet up) on scratch ports and data,
 # runs IngestBenchmark against it, prints the report and stops the stack.
 #
-#   bench/ingest.sh                      # 60 s per run, rates 500,1000,2000
+#   bench/ingest.sh                      # 60 s per run, rates 500,1000,1500
 #   SECONDS_PER_RUN=10 bench/ingest.sh   # a quick look
 #   APPS=api,streams-processor,batch-jobs bench/ingest.sh   # with the whole pipeline running
 #   MODE=decisions APPS=api,streams-processor bench/ingest.sh   # API accept -> decision latency
@@ -23,7 +23,7 @@ WORK="$(mktemp -d /tmp/flowlet-bench-ingest.XXXXXX)"
 export FLOWLET_HOME="$WORK/home"
 export FLOWLET_API_PORT=15001 FLOWLET_STREAMS_PORT=15002 FLOWLET_BATCH_PORT=15003
 export FLOWLET_KAFKA_PORT=15092 FLOWLET_ES_PORT=15200 FLOWLET_PG_PORT=15432
-export FLOWLET_APP_JAVA_OPTS="${FLOWLET_APP_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC}"
+export FLOWLET_APP_JAVA_OPTS="${FLOWLET_APP_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
 export FLOWLET_RATE_LIMITS_ENABLED=false
 export FLOWLET_APPS="${APPS:-api}"
 
@@ -45,7 +45,7 @@ echo "# apps running: $FLOWLET_APPS; FLOWLET_APP_JAVA_OPTS='$FLOWLET_APP_JAVA_OP
   -Dapi="http://127.0.0.1:$FLOWLET_API_PORT" \
   -Djdbc="jdbc:postgresql://127.0.0.1:$FLOWLET_PG_PORT/flowlet" \
   -Dseconds="${SECONDS_PER_RUN:-60}" -Dwarmup.seconds="${WARMUP_SECONDS:-20}" \
-  -Drates="${RATES:-500,1000,2000}" -Dclients="${CLIENTS:-64}" \
+  -Drates="${RATES:-500,1000,1500}" -Dclients="${CLIENTS:-64}" \
   -Dmode="${MODE:-ingest}" -Ddecision.rate="${DECISION_RATE:-500}" \
   -Dkafka="127.0.0.1:$FLOWLET_KAFKA_PORT" \
   dev.flowlet.bench.ingest.IngestBenchmark

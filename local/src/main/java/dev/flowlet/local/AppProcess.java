@@ -29,7 +29,12 @@ public final class AppProcess implements AutoCloseable {
   static final String JAVA_OPTIONS = "FLOWLET_APP_JAVA_OPTS";
 
   private static final List<String> DEFAULT_JAVA_OPTIONS =
-      List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+      List.of(
+          "-Xms128m",
+          "-Xmx512m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+ExitOnOutOfMemoryError");
 
   private final Process process;
   private final int port;

@@ -84,7 +84,24 @@ class OutboxRelay implements SmartLifecycle {
     return running;
   }
 
+  /** Whether the relay thread is alive; false after it died, e.g. of an OutOfMemoryError. */
+  boolean publishing() {
+    Thread thread = worker;
+    return thread != null && thread.isAlive();
+  }
+
   private void run() {
+    try {
+      relay();
+    } catch (Throwable fatal) {
+      log.error(
+          "Outbox relay stopped: accepted transactions wait in the outbox until the API restarts",
+          fatal);
+      throw fatal;
+    }
+  }
+
+  private void relay() {
     Duration backoff = Duration.ZERO;
     while (running) {
       try {

@@ -10,14 +10,21 @@ import org.springframework.util.unit.DataSize;
  * @param trustedProxies addresses or CIDR ranges of the proxies (nginx) whose {@code
  *     X-Forwarded-For} and {@code X-Forwarded-Proto} headers are believed; empty: none, every peer
  *     is the client
+ * @param maxConcurrentRequests requests to {@code /api/**} in progress at once; more are answered
+ *     503 with Retry-After at once instead of queueing in the heap
  */
 @ConfigurationProperties("flowlet.api")
 record WebSettings(
-    @DefaultValue("64KB") DataSize maxRequestSize, @DefaultValue List<String> trustedProxies) {
+    @DefaultValue("64KB") DataSize maxRequestSize,
+    @DefaultValue List<String> trustedProxies,
+    @DefaultValue("256") int maxConcurrentRequests) {
 
   WebSettings {
     if (maxRequestSize.toBytes() < 1) {
       throw new IllegalStateException("flowlet.api.max-request-size must be positive");
+    }
+    if (maxConcurrentRequests < 1) {
+      throw new IllegalStateException("flowlet.api.max-concurrent-requests must be positive");
     }
     trustedProxies =
         trustedProxies.stream().map(String::strip).filter(proxy -> !proxy.isEmpty()).toList();

@@ -67,15 +67,18 @@ public final class IngestBenchmark {
     log("baseline: raw PostgreSQL writes, %d connections, %ds", connections, run.toSeconds());
     LatencyRecorder.Result raw = baseline.run(connections, accountCount, run);
     baseline.cleanUp();
+    log("%s", row("baseline", "closed loop", raw));
 
     log("sustained: %d concurrent API clients, %ds", clients, run.toSeconds());
     LatencyRecorder.Result sustained = load.closedLoop(clients, run);
+    log("%s", row("API sustained", "closed loop", sustained));
     Duration drain = drainOutbox(jdbc, user, password);
 
     List<LatencyRecorder.Result> fixed = new ArrayList<>();
     for (int rate : rates) {
       log("fixed rate: %d tx/s offered, %ds", rate, run.toSeconds());
       fixed.add(load.openLoop(rate, run));
+      log("%s", row("API fixed rate", rate + " tx/s", fixed.getLast()));
       drainOutbox(jdbc, user, password);
     }
 
