@@ -34,7 +34,7 @@ STACK=$!
 trap 'kill -TERM $STACK 2>/dev/null; wait $STACK 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 180); do
   grep -q "Flowlet is up" "$WORK/up.log" 2>/dev/null && break
-  kill -0 $STACK 2>/dev/null || { cat "$WORK/up.log"; exit 2; }
+  kill -0 $STACK 2>/dev/null || { cat "$WORK/up.log"; tail -n 40 "$FLOWLET_HOME"/logs/*.log; exit 2; }
   sleep 1
 done
 

@@ -223,6 +223,7 @@ class TransactionApiIntegrationTest {
 
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().get("status").asString()).isEqualTo("UP");
+    assertThat(api.get("/health/readiness", null).status()).isEqualTo(200);
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.contentType()).startsWith("text/plain");
     assertThat(metrics.body())

@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
  * DOWN when the relay thread has died: the API would still accept transactions, but none would
  * reach Kafka until a restart, so {@code /health} must say so (and a supervisor restart the app).
  */
-@Component("outboxRelay")
-class OutboxRelayHealth implements HealthIndicator {
+@Component
+class OutboxRelayHealthIndicator implements HealthIndicator {
 
   private final OutboxRelay relay;
 
-  OutboxRelayHealth(OutboxRelay relay) {
+  OutboxRelayHealthIndicator(OutboxRelay relay) {
     this.relay = relay;
   }
 
