@@ -16,7 +16,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -127,7 +126,7 @@ class ReconciliationJobConfiguration {
       JobRepository repository,
       PlatformTransactionManager transactions,
       AmountGroupReader amountGroupReader,
-      ItemProcessor<AmountGroup, List<MatchResult>> amountMatcher,
+      AmountMatching amountMatcher,
       MatchResultWriter matchResultWriter,
       ReconciliationSettings settings) {
     return new StepBuilder("amountMatchStep", repository)
@@ -158,17 +157,11 @@ class ReconciliationJobConfiguration {
 
   @Bean
   @StepScope
-  ItemProcessor<AmountGroup, List<MatchResult>> amountMatcher(
+  AmountMatching amountMatcher(
       @Value("#{jobExecutionContext['" + StatementCheck.FROM + "']}") String from,
       @Value("#{jobExecutionContext['" + StatementCheck.TO + "']}") String to,
       ReconciliationSettings settings) {
-    if (from == null || to == null) {
-      // No period: the statement has no valid line, so the reader yields nothing.
-      return group -> List.of();
-    }
-    StatementMatcher matcher =
-        new StatementMatcher(settings.toleranceDays(), LocalDate.parse(from), LocalDate.parse(to));
-    return matcher::match;
+    return new AmountMatching(date(from), date(to), settings.toleranceDays());
   }
 
   @Bean
