@@ -4,16 +4,21 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Ledger fixtures written straight into the API's tables, as the API would have written them. */
 public final class Ledger {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
 
-  public Ledger(JdbcClient jdbc) {
+  public Ledger(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
     this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
   }
 
   /** A new customer with one EUR account; returns the account's id. */
@@ -29,6 +34,27 @@ public final class Ledger {
         .params(account, customer)
         .update();
     return account;
+  }
+
+  /** Records many deposits at noon UTC in one batch: {@code amounts[i]} on {@code days[i]}. */
+  public void deposits(UUID account, List<String> amounts, List<LocalDate> days) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < amounts.size(); i++) {
+      rows.add(
+          new Object[] {
+            UUID.randomUUID(),
+            account,
+            new BigDecimal(amounts.get(i)),
+            Timestamp.from(days.get(i).atTime(12, 0).toInstant(ZoneOffset.UTC))
+          });
+    }
+    jdbcTemplate.batchUpdate(
+        """
+        insert into transactions (id, account_id, type, amount, currency, occurred_at,
+          counterparty_name, counterparty_country, channel_country, channel_device_id, created_by)
+        values (?, ?, 'DEPOSIT', ?, 'EUR', ?, 'Payer', 'DE', 'DE', 'test-device', 'test')
+        """,
+        rows);
   }
 
   /**

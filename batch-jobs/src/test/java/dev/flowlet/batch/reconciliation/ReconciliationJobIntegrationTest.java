@@ -21,6 +21,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -52,9 +53,9 @@ class ReconciliationJobIntegrationTest {
   private UUID earlyDeposit;
 
   ReconciliationJobIntegrationTest(
-      @LocalServerPort int port, JdbcClient jdbc, ImportFolder imports) {
+      @LocalServerPort int port, JdbcClient jdbc, JdbcTemplate jdbcTemplate, ImportFolder imports) {
     this.jobs = new JobsClient(port);
-    this.ledger = new Ledger(jdbc);
+    this.ledger = new Ledger(jdbc, jdbcTemplate);
     this.jdbc = jdbc;
     this.imports = imports;
   }
