@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
  * @param rows rows compared
  * @param problems what failed, empty when it passed
  * @param erasureReplay NOT_CHECKED until the GDPR erasure ledger exists
- * @param error why the run could not verify at all, when it could not
  */
 record BackupReport(
     String verdict,
@@ -30,5 +29,4 @@ record BackupReport(
     int tables,
     long rows,
     List<String> problems,
-    String erasureReplay,
-    @Nullable String error) {}
+    String erasureReplay) {}

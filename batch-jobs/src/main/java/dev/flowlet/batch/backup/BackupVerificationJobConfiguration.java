@@ -62,6 +62,7 @@ class BackupVerificationJobConfiguration {
   @Bean
   Step backupDumpStep(
       JobRepository repository,
+      FailureReports failures,
       PlatformTransactionManager transactions,
       DataSource dataSource,
       DatabaseAddress flowletDatabase,
@@ -70,6 +71,7 @@ class BackupVerificationJobConfiguration {
       BackupMetrics metrics,
       Clock clock) {
     return new StepBuilder("backupDumpStep", repository)
+        .listener(failures)
         .tasklet(
             new TakingBackup(dataSource, flowletDatabase, folder, tools, metrics, clock),
             transactions)
@@ -79,6 +81,7 @@ class BackupVerificationJobConfiguration {
   @Bean
   Step restoreVerificationStep(
       JobRepository repository,
+      FailureReports failures,
       PlatformTransactionManager transactions,
       DataSource dataSource,
       DatabaseAddress flowletDatabase,
@@ -89,6 +92,7 @@ class BackupVerificationJobConfiguration {
       BackupSettings settings,
       Clock clock) {
     return new StepBuilder("restoreVerificationStep", repository)
+        .listener(failures)
         .tasklet(
             new RestoreVerification(
                 dataSource, flowletDatabase, folder, tools, checks, metrics, settings, clock),
@@ -99,11 +103,13 @@ class BackupVerificationJobConfiguration {
   @Bean
   Step backupRetentionStep(
       JobRepository repository,
+      FailureReports failures,
       PlatformTransactionManager transactions,
       BackupFolder folder,
       BackupSettings settings,
       Clock clock) {
     return new StepBuilder("backupRetentionStep", repository)
+        .listener(failures)
         .tasklet(new BackupRetention(folder, settings.retention(), clock), transactions)
         .build();
   }

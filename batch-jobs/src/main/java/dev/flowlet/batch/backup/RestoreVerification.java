@@ -116,8 +116,7 @@ class RestoreVerification implements Tasklet {
             manifest.tables().size(),
             rows,
             problems,
-            NOT_CHECKED,
-            null);
+            NOT_CHECKED);
     JobReports.store(job, report);
     contribution.incrementReadCount();
     if (!problems.isEmpty()) {

@@ -2,9 +2,12 @@ package dev.flowlet.batch.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.skip.SkipLimitExceededException;
@@ -14,11 +17,13 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Puts why a failed execution failed into its report ({@code error}), in words an operator can act
- * on, and clears it when the run is restarted. Every job registers this listener.
+ * Puts why an execution failed into its report ({@code error}), in words an operator can act on,
+ * and clears it when the run is restarted. As a step listener it records a failed step's reason
+ * before the job's status turns FAILED, so a client never sees FAILED without the reason; as a job
+ * listener it covers failures outside steps. Every job and step registers it.
  */
 @Component
-public class FailureReports implements JobExecutionListener {
+public class FailureReports implements JobExecutionListener, StepExecutionListener {
 
   private final JobRepository repository;
 
@@ -29,24 +34,37 @@ public class FailureReports implements JobExecutionListener {
   @Override
   public void beforeJob(JobExecution execution) {
     JsonNode report = JobReports.read(execution);
-    if (report != null && report.has("error")) {
+    if (report != null && report.hasNonNull("error")) {
       execution.getExecutionContext().remove(JobReports.KEY);
     }
   }
 
   @Override
-  public void afterJob(JobExecution execution) {
-    if (execution.getStatus() != BatchStatus.FAILED) {
-      return;
+  public @Nullable ExitStatus afterStep(StepExecution step) {
+    if (step.getStatus() == BatchStatus.FAILED) {
+      record(step.getJobExecution(), reason(step.getFailureExceptions(), step.getJobExecutionId()));
     }
+    return null;
+  }
+
+  @Override
+  public void afterJob(JobExecution execution) {
+    if (execution.getStatus() == BatchStatus.FAILED && record(execution, reason(execution))) {
+      repository.updateExecutionContext(execution);
+    }
+  }
+
+  /** Adds the reason unless the report has one; returns whether it did. */
+  private static boolean record(JobExecution execution, String reason) {
     JsonNode existing = JobReports.read(execution);
     ObjectNode report =
         existing instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode();
-    if (!report.has("error")) {
-      report.put("error", reason(execution));
+    if (report.hasNonNull("error")) {
+      return false;
     }
+    report.put("error", reason);
     JobReports.store(execution, report);
-    repository.updateExecutionContext(execution);
+    return true;
   }
 
   /** Why an execution failed, in words an operator can act on. */
@@ -55,6 +73,10 @@ public class FailureReports implements JobExecutionListener {
     for (StepExecution step : execution.getStepExecutions()) {
       failures.addAll(step.getFailureExceptions());
     }
+    return reason(failures, execution.getId());
+  }
+
+  private static String reason(List<Throwable> failures, long executionId) {
     for (Throwable failure : failures) {
       for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
         if (cause instanceof OperatorFacingFailure) {
@@ -65,6 +87,6 @@ public class FailureReports implements JobExecutionListener {
         }
       }
     }
-    return "The job failed; the server log of execution " + execution.getId() + " has the details";
+    return "The job failed; the server log of execution " + executionId + " has the details";
   }
 }

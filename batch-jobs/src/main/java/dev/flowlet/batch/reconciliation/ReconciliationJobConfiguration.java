@@ -61,12 +61,14 @@ class ReconciliationJobConfiguration {
   @Bean
   Step statementLoadStep(
       JobRepository repository,
+      FailureReports failures,
       PlatformTransactionManager transactions,
       StatementLineReader statementLineReader,
       StatementLineWriter statementLineWriter,
       InvalidLineRecorder invalidLineRecorder,
       ReconciliationSettings settings) {
     return new StepBuilder("statementLoadStep", repository)
+        .listener(failures)
         .<StatementLine, StatementLine>chunk(settings.chunkSize())
         .transactionManager(transactions)
         .reader(statementLineReader)
@@ -104,8 +106,12 @@ class ReconciliationJobConfiguration {
 
   @Bean
   Step statementCheckStep(
-      JobRepository repository, PlatformTransactionManager transactions, JdbcClient jdbc) {
+      JobRepository repository,
+      FailureReports failures,
+      PlatformTransactionManager transactions,
+      JdbcClient jdbc) {
     return new StepBuilder("statementCheckStep", repository)
+        .listener(failures)
         .tasklet(new StatementCheck(jdbc), transactions)
         .build();
   }
@@ -113,10 +119,12 @@ class ReconciliationJobConfiguration {
   @Bean
   Step idMatchStep(
       JobRepository repository,
+      FailureReports failures,
       PlatformTransactionManager transactions,
       JdbcClient jdbc,
       ReconciliationSettings settings) {
     return new StepBuilder("idMatchStep", repository)
+        .listener(failures)
         .tasklet(new IdMatching(jdbc, settings.zone().getId()), transactions)
         .build();
   }
@@ -124,12 +132,14 @@ class ReconciliationJobConfiguration {
   @Bean
   Step amountMatchStep(
       JobRepository repository,
+      FailureReports failures,
       PlatformTransactionManager transactions,
       AmountGroupReader amountGroupReader,
       AmountMatching amountMatcher,
       MatchResultWriter matchResultWriter,
       ReconciliationSettings settings) {
     return new StepBuilder("amountMatchStep", repository)
+        .listener(failures)
         .<AmountGroup, List<MatchResult>>chunk(settings.chunkSize())
         .transactionManager(transactions)
         .reader(amountGroupReader)
@@ -175,12 +185,14 @@ class ReconciliationJobConfiguration {
   @Bean
   Step breaksReportStep(
       JobRepository repository,
+      FailureReports failures,
       PlatformTransactionManager transactions,
       JdbcClient jdbc,
       AlertPublisher alerts,
       ReconciliationMetrics metrics,
       ReconciliationSettings settings) {
     return new StepBuilder("breaksReportStep", repository)
+        .listener(failures)
         .tasklet(new BreaksReport(jdbc, alerts, metrics, settings.retention()), transactions)
         .build();
   }
