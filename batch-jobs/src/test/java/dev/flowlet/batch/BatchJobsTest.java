@@ -29,6 +29,7 @@ import org.springframework.test.context.TestConstructor;
       "flowlet.batch.backup.dir=target/test-backups",
       "flowlet.batch.backup.restore-jobs=1",
       "flowlet.batch.reconciliation.chunk-size=1000",
+      "flowlet.batch.reconciliation.max-upload-size=1MB",
       "flowlet.batch.jobs.stale-after=1s"
     })
 @ContextConfiguration(initializers = {RealInfrastructure.class, LedgerSchema.class})

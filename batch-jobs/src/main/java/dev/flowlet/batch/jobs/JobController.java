@@ -40,7 +40,7 @@ class JobController {
 
   @GetMapping(path = "/executions/{executionId}", produces = MediaType.APPLICATION_JSON_VALUE)
   ExecutionView execution(@PathVariable long executionId) {
-    JobExecution execution = repository.getJobExecution(executionId);
+    JobExecution execution = JobExecutions.find(repository, executionId);
     if (execution == null) {
       throw ProblemException.notFound("job execution with that id");
     }

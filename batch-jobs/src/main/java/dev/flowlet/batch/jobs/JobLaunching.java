@@ -108,7 +108,7 @@ public class JobLaunching {
    * updated for {@link JobsSettings#staleAfter}); returns the new execution's id.
    */
   long restart(long executionId, Authentication caller) {
-    JobExecution execution = repository.getJobExecution(executionId);
+    JobExecution execution = JobExecutions.find(repository, executionId);
     if (execution == null) {
       throw ProblemException.notFound("job execution with that id");
     }

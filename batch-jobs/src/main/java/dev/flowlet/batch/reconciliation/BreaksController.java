@@ -2,6 +2,7 @@ package dev.flowlet.batch.reconciliation;
 
 import com.opencsv.CSVWriter;
 import com.opencsv.ICSVWriter;
+import dev.flowlet.batch.jobs.JobExecutions;
 import dev.flowlet.batch.problems.ProblemException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -66,7 +67,7 @@ class BreaksController {
 
   @GetMapping("/api/v1/jobs/executions/{executionId}/breaks")
   void breaks(@PathVariable long executionId, HttpServletResponse response) throws IOException {
-    JobExecution execution = repository.getJobExecution(executionId);
+    JobExecution execution = JobExecutions.find(repository, executionId);
     if (execution == null
         || !ReconciliationJobConfiguration.JOB_NAME.equals(
             execution.getJobInstance().getJobName())) {
