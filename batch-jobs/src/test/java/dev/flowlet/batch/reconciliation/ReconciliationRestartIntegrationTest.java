@@ -74,6 +74,8 @@ class ReconciliationRestartIntegrationTest {
     assertThat(failedLoad.get("report").get("error").asString()).contains("server log");
     assertThat(step(failedLoad, "statementLoadStep").get("commitCount").asLong()).isEqualTo(1);
     assertThat(linesStored(first)).isEqualTo(1000);
+    assertThat(jobs.get(null, "/metrics").body())
+        .contains("flowlet_reconciliation_last_run_status{application=\"flowlet-batch-jobs\"} 0.0");
 
     removeInjectedFailures();
     failInsertsInto(
