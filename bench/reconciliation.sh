@@ -29,7 +29,7 @@ export FLOWLET_APPS=api,batch-jobs
 
 ./flowlet up >"$WORK/up.log" 2>&1 &
 STACK=$!
-trap 'kill -TERM $STACK 2>/dev/null; wait $STACK 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'rc=$?; kill -TERM $STACK 2>/dev/null; wait $STACK 2>/dev/null; rm -rf "$WORK"; exit $rc' EXIT
 for _ in $(seq 1 180); do
   grep -q "Flowlet is up" "$WORK/up.log" 2>/dev/null && break
   kill -0 $STACK 2>/dev/null || { cat "$WORK/up.log"; exit 2; }

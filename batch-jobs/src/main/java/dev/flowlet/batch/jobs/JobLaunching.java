@@ -75,11 +75,11 @@ public class JobLaunching {
   }
 
   /**
-   * Starts a job with parameters that were already checked (schedules use this).
+   * Starts a job with parameters that were already checked.
    *
    * @throws ProblemException 409 when a run with these parameters is running or complete
    */
-  public JobExecution start(String jobName, JobParameters parameters) {
+  JobExecution start(String jobName, JobParameters parameters) {
     Job job = jobs.get(jobName);
     try {
       return operator.start(job, parameters);

@@ -63,6 +63,8 @@ class IdMatching implements Tasklet {
             .param("zone", zone)
             .update();
     contribution.incrementWriteCount(results);
+    // The amount-match step anti-joins against these results; plan it with their real size.
+    jdbc.sql("analyze batch.reconciliation_results").update();
     return RepeatStatus.FINISHED;
   }
 }

@@ -32,7 +32,7 @@ record ReconciliationSettings(
     @Nullable Path dropDir,
     @DefaultValue("2d") Duration dateTolerance,
     @DefaultValue("UTC") ZoneId zone,
-    @DefaultValue("2000") @Min(1) int chunkSize,
+    @DefaultValue("5000") @Min(1) int chunkSize,
     @DefaultValue("1000") @Min(1) int maxInvalidLines,
     @DefaultValue("64MB") DataSize maxUploadSize,
     @DefaultValue("400d") Duration retention,

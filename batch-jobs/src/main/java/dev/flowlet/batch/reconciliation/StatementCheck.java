@@ -30,6 +30,9 @@ class StatementCheck implements Tasklet {
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
     var stepExecution = contribution.getStepExecution();
     long instance = stepExecution.getJobExecution().getJobInstanceId();
+    // Fresh statistics: the load step has just added up to millions of rows, and autovacuum's
+    // analyze may come too late for the plans of this run's set-based steps.
+    jdbc.sql("analyze batch.reconciliation_lines").update();
     int duplicates =
         jdbc.sql(
                 """
