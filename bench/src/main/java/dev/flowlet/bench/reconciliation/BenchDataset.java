@@ -70,9 +70,9 @@ final class BenchDataset {
             .append(",DE,DE,bench-device,bench\n");
         int k = i % 1000;
         String signed = (debit ? "-" : "") + amount;
-        String line = null;
+        String line;
         if (k % 100 == 0) {
-          // missing from the statement
+          line = null; // this ledger row is missing from the statement
         } else if (k % 100 == 1) {
           line =
               line(
