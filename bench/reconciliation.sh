@@ -27,14 +27,15 @@ export FLOWLET_APPS=api,batch-jobs
 
 ./mvnw -B -q -DskipTests package >"$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; exit 2; }
 
-./flowlet up >"$WORK/up.log" 2>&1 &
+setsid ./flowlet up >"$WORK/up.log" 2>&1 &
 STACK=$!
-trap 'rc=$?; kill -TERM $STACK 2>/dev/null; wait $STACK 2>/dev/null; rm -rf "$WORK"; exit $rc' EXIT
-for _ in $(seq 1 180); do
+trap 'rc=$?; kill -TERM $STACK 2>/dev/null; wait $STACK 2>/dev/null || true; rm -rf "$WORK"; exit $rc' EXIT
+for _ in $(seq 1 300); do
   grep -q "Flowlet is up" "$WORK/up.log" 2>/dev/null && break
   kill -0 $STACK 2>/dev/null || { cat "$WORK/up.log"; exit 2; }
   sleep 1
 done
+grep -q "Flowlet is up" "$WORK/up.log" || { tail -20 "$WORK/up.log"; echo "the stack did not come up" >&2; exit 2; }
 
 echo "# batch benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB," \
      "$(. /etc/os-release && echo "$PRETTY_NAME"), $("$JAVA" -version 2>&1 | head -1)"
