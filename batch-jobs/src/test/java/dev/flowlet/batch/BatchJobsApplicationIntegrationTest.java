@@ -2,21 +2,15 @@ package dev.flowlet.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flowlet.testsupport.spring.RealInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.TestConstructor;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = RealInfrastructure.class)
-@TestConstructor(autowireMode = TestConstructor.AutowireMode.ALL)
+@BatchJobsTest
 class BatchJobsApplicationIntegrationTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -30,16 +24,21 @@ class BatchJobsApplicationIntegrationTest {
 
   @Test
   void keepsItsJobRepositoryInTheBatchSchemaApartFromTheLedger() {
-    long tables =
+    long batchTables =
         jdbc.sql(
                 "select count(*) from information_schema.tables"
                     + " where table_schema = 'batch' and table_name like 'batch_job%'")
             .query(Long.class)
             .single();
+    long batchTablesInPublic =
+        jdbc.sql(
+                "select count(*) from information_schema.tables"
+                    + " where table_schema = 'public' and table_name like 'batch_%'")
+            .query(Long.class)
+            .single();
 
-    assertThat(tables).isGreaterThanOrEqualTo(4);
-    assertThat(jdbc.sql("select count(*) from batch.batch_job_instance").query(Long.class).single())
-        .isZero();
+    assertThat(batchTables).isGreaterThanOrEqualTo(4);
+    assertThat(batchTablesInPublic).isZero();
   }
 
   @Test
@@ -50,7 +49,14 @@ class BatchJobsApplicationIntegrationTest {
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.body()).contains("# TYPE jvm_memory_used_bytes gauge");
+    assertThat(metrics.body())
+        .contains("# TYPE jvm_memory_used_bytes gauge")
+        .contains("flowlet_reconciliation_last_run_status")
+        .contains("flowlet_reconciliation_breaks_total{")
+        .contains("flowlet_backup_last_success_timestamp_seconds")
+        .contains("flowlet_backup_last_verified_timestamp_seconds")
+        .contains("flowlet_backup_restore_seconds")
+        .contains("flowlet_backup_age_seconds");
   }
 
   private HttpResponse<String> get(String path) throws Exception {

@@ -1,0 +1,157 @@
+package dev.flowlet.batch.jobs;
+
+import dev.flowlet.batch.problems.ProblemException;
+import dev.flowlet.batch.security.StaffRole;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts and restarts jobs on request: checks the caller's role against the job's runners, turns
+ * the request into job parameters, and answers Spring Batch's refusals as problems a client can act
+ * on. A request whose identifying parameters match a failed run resumes that run after its last
+ * committed chunk.
+ */
+@Component
+public class JobLaunching {
+
+  private static final Logger log = LoggerFactory.getLogger(JobLaunching.class);
+
+  private final Map<String, Job> jobs;
+  private final Map<String, OnDemandJob> onDemand;
+  private final JobOperator operator;
+  private final JobRepository repository;
+  private final RunningExecutions running;
+  private final JobsSettings settings;
+
+  JobLaunching(
+      List<Job> jobs,
+      List<OnDemandJob> onDemand,
+      JobOperator operator,
+      JobRepository repository,
+      RunningExecutions running,
+      JobsSettings settings) {
+    this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
+    this.onDemand =
+        onDemand.stream().collect(Collectors.toMap(OnDemandJob::jobName, Function.identity()));
+    this.operator = operator;
+    this.repository = repository;
+    this.running = running;
+    this.settings = settings;
+  }
+
+  /** Starts a job for an API caller; returns the new execution's id. */
+  long start(String jobName, Map<String, Object> request, Authentication caller) {
+    OnDemandJob job = onDemand.get(jobName);
+    if (job == null || !jobs.containsKey(jobName)) {
+      throw ProblemException.notFound("job with that name");
+    }
+    if (!StaffRole.anyOf(caller, job.runners())) {
+      throw ProblemException.forbidden("Your role does not allow running " + jobName);
+    }
+    JobParameters parameters = job.parameters(request);
+    JobExecution execution = start(jobName, parameters);
+    log.info("{} started execution {} of {}", caller.getName(), execution.getId(), jobName);
+    return execution.getId();
+  }
+
+  /**
+   * Starts a job with parameters that were already checked.
+   *
+   * @throws ProblemException 409 when a run with these parameters is running or complete
+   */
+  JobExecution start(String jobName, JobParameters parameters) {
+    Job job = jobs.get(jobName);
+    try {
+      return operator.start(job, parameters);
+    } catch (JobExecutionAlreadyRunningException e) {
+      throw ProblemException.conflict(
+          "A run of " + jobName + " with these parameters is running",
+          executionOf(jobName, parameters));
+    } catch (JobInstanceAlreadyCompleteException e) {
+      throw ProblemException.conflict(
+          "A run of "
+              + jobName
+              + " with these parameters is already complete; pass \"rerun\": true to run it again",
+          executionOf(jobName, parameters));
+    } catch (JobRestartException e) {
+      throw ProblemException.conflict(
+          "The last run of " + jobName + " with these parameters cannot be restarted", Map.of());
+    } catch (InvalidJobParametersException e) {
+      throw ProblemException.invalid("parameters", "are not valid for " + jobName);
+    } catch (TaskRejectedException e) {
+      throw ProblemException.busy("Too many jobs are running or queued; retry later");
+    }
+  }
+
+  /**
+   * Resumes a failed or stopped execution, or one left running by a crash (not running here and not
+   * updated for {@link JobsSettings#staleAfter}); returns the new execution's id.
+   */
+  long restart(long executionId, Authentication caller) {
+    JobExecution execution = JobExecutions.find(repository, executionId);
+    if (execution == null) {
+      throw ProblemException.notFound("job execution with that id");
+    }
+    String jobName = execution.getJobInstance().getJobName();
+    OnDemandJob job = onDemand.get(jobName);
+    if (job == null || !StaffRole.anyOf(caller, job.runners())) {
+      throw ProblemException.forbidden("Your role does not allow restarting " + jobName);
+    }
+    BatchStatus status = execution.getStatus();
+    if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+      throw ProblemException.conflict(
+          "Execution " + executionId + " is " + status + " and cannot be restarted", Map.of());
+    }
+    if (status.isRunning()) {
+      if (running.here(executionId) || !stale(execution)) {
+        throw ProblemException.conflict(
+            "Execution " + executionId + " is still running", Map.of("executionId", executionId));
+      }
+      log.warn(
+          "Execution {} of {} was left {} by a crash; marking it failed to resume it",
+          executionId,
+          jobName,
+          status);
+      execution = operator.recover(execution);
+    }
+    JobExecution resumed = start(jobName, execution.getJobParameters());
+    log.info("{} restarted execution {} as {}", caller.getName(), executionId, resumed.getId());
+    return resumed.getId();
+  }
+
+  private boolean stale(JobExecution execution) {
+    LocalDateTime last = execution.getLastUpdated();
+    for (StepExecution step : execution.getStepExecutions()) {
+      if (step.getLastUpdated() != null && (last == null || step.getLastUpdated().isAfter(last))) {
+        last = step.getLastUpdated();
+      }
+    }
+    return last == null
+        || Duration.between(last, LocalDateTime.now()).compareTo(settings.staleAfter()) > 0;
+  }
+
+  private Map<String, Object> executionOf(String jobName, JobParameters parameters) {
+    JobExecution last = repository.getLastJobExecution(jobName, parameters);
+    return last == null ? Map.of() : Map.of("executionId", last.getId());
+  }
+}

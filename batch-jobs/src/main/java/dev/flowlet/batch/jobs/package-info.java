@@ -1,0 +1,6 @@
+/**
+ * The jobs contract: {@code POST /api/v1/jobs/{jobName}} starts a job with a JSON object of
+ * parameters, {@code GET /api/v1/jobs/executions/{id}} shows its status, progress and report,
+ * {@code POST /api/v1/jobs/executions/{id}/restart} resumes a failed or crashed one.
+ */
+package dev.flowlet.batch.jobs;
