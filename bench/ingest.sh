@@ -31,7 +31,7 @@ export FLOWLET_APPS="${APPS:-api}"
 
 ./flowlet up >"$WORK/up.log" 2>&1 &
 STACK=$!
-trap 'kill -TERM $STACK 2>/dev/null; wait $STACK 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill -TERM $STACK 2>/dev/null; wait $STACK 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 180); do
   grep -q "Flowlet is up" "$WORK/up.log" 2>/dev/null && break
   kill -0 $STACK 2>/dev/null || { cat "$WORK/up.log"; tail -n 40 "$FLOWLET_HOME"/logs/*.log; exit 2; }
