@@ -144,6 +144,15 @@ public final class AppProcess implements AutoCloseable {
     }
   }
 
+  /** Kills the app at once (SIGKILL), as a crash or an OOM killer would; for fault tests. */
+  public void kill() {
+    try {
+      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Asks the app to stop (SIGTERM, graceful shutdown), then kills it after 30 s. */
   @Override
   public void close() {

@@ -24,19 +24,54 @@ final class RunningPipeline {
   private final FlowletInfrastructure infrastructure;
   private final List<AppProcess> apps;
   private final AppProcess api;
+  private final Map<String, String> environment;
+  private final Path root;
+  private final Path work;
 
   private RunningPipeline(
-      FlowletInfrastructure infrastructure, List<AppProcess> apps, AppProcess api) {
+      FlowletInfrastructure infrastructure,
+      List<AppProcess> apps,
+      AppProcess api,
+      Map<String, String> environment,
+      Path root,
+      Path work) {
     this.infrastructure = infrastructure;
-    this.apps = apps;
+    this.apps = new ArrayList<>(apps);
     this.api = api;
+    this.environment = environment;
+    this.root = root;
+    this.work = work;
+  }
+
+  /**
+   * Kills {@code app} with SIGKILL and starts it again with the same settings and state folder;
+   * returns how long it took until the new process was healthy.
+   */
+  synchronized Duration killAndRestart(FlowletApp app) {
+    AppProcess victim =
+        apps.stream()
+            .filter(process -> process.name().equals(app.artifact))
+            .findFirst()
+            .orElseThrow();
+    victim.kill();
+    long killedAt = System.nanoTime();
+    apps.remove(victim);
+    apps.add(
+        AppProcess.start(
+            app.artifact,
+            app.jar(root),
+            environment,
+            Integer.parseInt(environment.get(app.portVariable)),
+            work.resolve(app.artifact + "-restarted.log"),
+            Duration.ofMinutes(3)));
+    return Duration.ofNanos(System.nanoTime() - killedAt);
   }
 
   static synchronized RunningPipeline shared() {
     if (shared == null) {
       shared = start();
       Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> shared.apps.reversed().forEach(AppProcess::close)));
+          .addShutdownHook(new Thread(() -> shared.apps().reversed().forEach(AppProcess::close)));
     }
     return shared;
   }
@@ -45,8 +80,8 @@ final class RunningPipeline {
     return infrastructure;
   }
 
-  List<AppProcess> apps() {
-    return apps;
+  synchronized List<AppProcess> apps() {
+    return List.copyOf(apps);
   }
 
   String apiUrl() {
@@ -72,11 +107,13 @@ final class RunningPipeline {
     environment.put("FLOWLET_STREAMS_STATE_DIR", work.resolve("streams").toString());
     // The scenarios send more requests per second than one real client should.
     environment.put("FLOWLET_RATE_LIMITS_ENABLED", "false");
+    for (FlowletApp app : FlowletApp.values()) {
+      environment.put(app.portVariable, Integer.toString(LoopbackPorts.pickFree()));
+    }
     List<AppProcess> apps = new ArrayList<>();
     AppProcess api = null;
     for (FlowletApp app : FlowletApp.values()) {
-      int port = LoopbackPorts.pickFree();
-      environment.put(app.portVariable, Integer.toString(port));
+      int port = Integer.parseInt(environment.get(app.portVariable));
       AppProcess process =
           AppProcess.start(
               app.artifact,
@@ -90,6 +127,6 @@ final class RunningPipeline {
         api = process;
       }
     }
-    return new RunningPipeline(infrastructure, List.copyOf(apps), api);
+    return new RunningPipeline(infrastructure, apps, api, Map.copyOf(environment), root, work);
   }
 }
