@@ -59,6 +59,7 @@ class ScreeningIntegrationTest {
   private static KafkaProducer<String, byte[]> producer;
 
   @Autowired private StreamsBuilderFactoryBean streams;
+  @Autowired private io.micrometer.core.instrument.MeterRegistry meters;
 
   @BeforeAll
   static void openProducer() {
@@ -98,6 +99,15 @@ class ScreeningIntegrationTest {
               assertThat(count("flowlet-decisions-*", "transactionId", transactionId)).isEqualTo(1);
               assertThat(count("flowlet-alerts-*", "transactionId", transactionId)).isEqualTo(1);
             });
+    assertThat(meters.get("flowlet.rule.hits").tag("rule", "LARGE_AMOUNT").counter().count())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(meters.get("flowlet.decisions").tag("outcome", "REVIEW").counter().count())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(meters.get("flowlet.sink.indexed").tag("index", "audit").counter().count())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(meters.get("flowlet.rule.hits").tag("rule", "SANCTIONS_MATCH").counter())
+        .as("every rule has a series from the start")
+        .isNotNull();
   }
 
   @Test
@@ -113,6 +123,17 @@ class ScreeningIntegrationTest {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> assertThat(valuesOn(Topics.DLQ.name())).anyMatch(v -> v.contains(marker)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        meters
+                            .get("flowlet.dlq.records")
+                            .tag("source", Topics.TRANSACTIONS.name())
+                            .counter()
+                            .count())
+                    .isGreaterThanOrEqualTo(1));
     await()
         .atMost(Duration.ofSeconds(60))
         .until(() -> decisionFor(healthy), found -> found != null);

@@ -31,9 +31,14 @@ class ElasticsearchSink {
   private final ElasticsearchClient elasticsearch;
   private final SinkDocuments documents;
   private final DeadLetters deadLetters;
+  private final PipelineMetrics metrics;
 
   ElasticsearchSink(
-      ElasticsearchClient elasticsearch, SinkDocuments documents, DeadLetters deadLetters) {
+      ElasticsearchClient elasticsearch,
+      SinkDocuments documents,
+      DeadLetters deadLetters,
+      PipelineMetrics metrics) {
+    this.metrics = metrics;
     this.elasticsearch = elasticsearch;
     this.documents = documents;
     this.deadLetters = deadLetters;
@@ -64,10 +69,16 @@ class ElasticsearchSink {
     try {
       response = elasticsearch.bulk(bulk.build());
     } catch (IOException e) {
+      metrics.failed(batch.size());
       throw new UncheckedIOException("Elasticsearch unreachable; the batch will be retried", e);
     }
     if (response.errors()) {
       handleRejections(batch, response.items());
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      if (response.items().get(i).error() == null) {
+        metrics.indexed(batch.get(i).index(), 1);
+      }
     }
     log.debug("Indexed {} documents", batch.size());
   }
@@ -84,6 +95,7 @@ class ElasticsearchSink {
       if (item.error() == null) {
         continue;
       }
+      metrics.failed(1);
       if (item.status() >= 400 && item.status() < 500 && item.status() != 429) {
         deadLetters.send(batch.get(i).source(), describe(item));
       } else if (retryable == null) {

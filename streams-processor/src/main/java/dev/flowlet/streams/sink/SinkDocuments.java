@@ -25,9 +25,11 @@ class SinkDocuments {
       DateTimeFormatter.ofPattern("yyyy.MM").withZone(ZoneOffset.UTC);
 
   private final DeadLetters deadLetters;
+  private final PipelineMetrics metrics;
 
-  SinkDocuments(DeadLetters deadLetters) {
+  SinkDocuments(DeadLetters deadLetters, PipelineMetrics metrics) {
     this.deadLetters = deadLetters;
+    this.metrics = metrics;
   }
 
   List<SinkDocument> from(List<ConsumerRecord<String, byte[]>> records) {
@@ -42,7 +44,7 @@ class SinkDocuments {
     return documents;
   }
 
-  private static SinkDocument document(ConsumerRecord<String, byte[]> record) {
+  private SinkDocument document(ConsumerRecord<String, byte[]> record) {
     String topic = record.topic();
     if (topic.equals(Topics.AUDIT.name())) {
       AuditEvent event =
@@ -52,11 +54,17 @@ class SinkDocuments {
     if (topic.equals(Topics.RISK_DECISIONS.name())) {
       RiskDecision decision =
           Topics.RISK_DECISIONS.valueSerde().deserializer().deserialize(topic, record.value());
-      return document("flowlet-decisions-", decision.decidedAt(), decision.decisionId(), record);
+      SinkDocument document =
+          document("flowlet-decisions-", decision.decidedAt(), decision.decisionId(), record);
+      metrics.decided(decision);
+      return document;
     }
     if (topic.equals(Topics.ALERTS.name())) {
       Alert alert = Topics.ALERTS.valueSerde().deserializer().deserialize(topic, record.value());
-      return document("flowlet-alerts-", alert.raisedAt(), alert.alertId(), record);
+      SinkDocument document =
+          document("flowlet-alerts-", alert.raisedAt(), alert.alertId(), record);
+      metrics.raised(alert);
+      return document;
     }
     throw new IllegalArgumentException("The sink does not index topic " + topic);
   }
