@@ -105,7 +105,8 @@ final class PipelineClient {
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"query\":{\"term\":{\"%s\":\"%s\"}}}".formatted(field, value)))
+                        "{\"size\":1000,\"query\":{\"term\":{\"%s\":\"%s\"}}}"
+                            .formatted(field, value)))
                 .build());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return JSON.readTree(response.body());

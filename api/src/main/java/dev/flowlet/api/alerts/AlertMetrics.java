@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code flowlet_alerts_open{severity}} and {@code flowlet_alerts_oldest_open_age_seconds}, read
- * from PostgreSQL at scrape time through the partial index on open cases.
+ * {@code flowlet_alerts_open{severity}} and {@code
+ * flowlet_alerts_oldest_open_age_seconds{severity}}, read from PostgreSQL at scrape time through
+ * the partial index on open cases.
  */
 @Component
 class AlertMetrics implements MeterBinder {
@@ -27,10 +28,17 @@ class AlertMetrics implements MeterBinder {
           .tag("severity", severity.name())
           .register(registry);
     }
-    Gauge.builder("flowlet.alerts.oldest.open.age", this, AlertMetrics::oldestOpenAgeSeconds)
-        .description("Seconds since the oldest alert that is not closed was raised")
-        .baseUnit("seconds")
-        .register(registry);
+    for (AlertCaseController.Severity severity : AlertCaseController.Severity.values()) {
+      Gauge.builder(
+              "flowlet.alerts.oldest.open.age",
+              this,
+              metrics -> metrics.oldestOpenAgeSeconds(severity.name()))
+          .description(
+              "Seconds since the oldest alert of this severity that is not closed was raised")
+          .tag("severity", severity.name())
+          .baseUnit("seconds")
+          .register(registry);
+    }
   }
 
   private double open(String severity) {
@@ -40,10 +48,11 @@ class AlertMetrics implements MeterBinder {
         .single();
   }
 
-  private double oldestOpenAgeSeconds() {
+  private double oldestOpenAgeSeconds(String severity) {
     return jdbc.sql(
             "select coalesce(extract(epoch from now() - min(raised_at)), 0) from alerts"
-                + " where status <> 'CLOSED'")
+                + " where status <> 'CLOSED' and severity = ?")
+        .param(severity)
         .query(Double.class)
         .single();
   }
