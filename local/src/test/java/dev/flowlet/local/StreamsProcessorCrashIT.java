@@ -6,20 +6,14 @@ import static org.awaitility.Awaitility.await;
 import dev.flowlet.events.RiskDecision;
 import dev.flowlet.events.Topics;
 import dev.flowlet.local.PipelineClient.Movement;
+import dev.flowlet.testsupport.kafka.TopicContents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,34 +66,19 @@ class StreamsProcessorCrashIT {
 
   /** Committed decisions on the topic for these transactions, counted per transaction. */
   private static Map<String, Integer> decisionsFor(RunningPipeline pipeline, Set<String> ids) {
-    Properties config = new Properties();
-    config.put(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.infrastructure().kafkaBootstrapServers());
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     Map<String, Integer> counts = new HashMap<>();
-    try (var consumer = new KafkaConsumer<String, byte[]>(config)) {
-      List<TopicPartition> partitions =
-          IntStream.range(0, Topics.PARTITIONS)
-              .mapToObj(p -> new TopicPartition(Topics.RISK_DECISIONS.name(), p))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        for (var record : consumer.poll(Duration.ofMillis(500))) {
-          RiskDecision decision =
-              Topics.RISK_DECISIONS
-                  .valueSerde()
-                  .deserializer()
-                  .deserialize(record.topic(), record.value());
-          if (ids.contains(decision.transactionId())) {
-            counts.merge(decision.transactionId(), 1, Integer::sum);
-          }
-        }
-      }
-    }
+    TopicContents.readCommitted(
+            pipeline.infrastructure().kafkaBootstrapServers(),
+            Topics.RISK_DECISIONS.name(),
+            value ->
+                Topics.RISK_DECISIONS
+                    .valueSerde()
+                    .deserializer()
+                    .deserialize(Topics.RISK_DECISIONS.name(), value))
+        .stream()
+        .map(RiskDecision::transactionId)
+        .filter(ids::contains)
+        .forEach(id -> counts.merge(id, 1, Integer::sum));
     return counts;
   }
 }
