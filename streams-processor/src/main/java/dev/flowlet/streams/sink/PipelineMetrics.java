@@ -8,8 +8,6 @@ import dev.flowlet.events.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -27,11 +25,6 @@ import org.springframework.stereotype.Component;
 class PipelineMetrics {
 
   private final MeterRegistry registry;
-  private final Map<String, Counter> ruleHits = new ConcurrentHashMap<>();
-  private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
-  private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
-  private final Map<String, Counter> indexed = new ConcurrentHashMap<>();
-  private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
   private final Counter sinkFailures;
 
   PipelineMetrics(MeterRegistry registry) {
@@ -85,52 +78,48 @@ class PipelineMetrics {
   }
 
   private Counter ruleHit(String rule) {
-    return ruleHits.computeIfAbsent(
-        rule,
-        key ->
-            Counter.builder("flowlet.rule.hits")
-                .description("Rules that fired, by rule")
-                .tag("rule", key)
-                .register(registry));
+    return RULE_HITS.of(rule, registry);
   }
 
   private Counter decision(String outcome) {
-    return decisions.computeIfAbsent(
-        outcome,
-        key ->
-            Counter.builder("flowlet.decisions")
-                .description("Risk decisions, by outcome")
-                .tag("outcome", key)
-                .register(registry));
+    return DECISIONS.of(outcome, registry);
   }
 
   private Counter alert(String severity) {
-    return alerts.computeIfAbsent(
-        severity,
-        key ->
-            Counter.builder("flowlet.alerts.raised")
-                .description("Alerts raised, by severity")
-                .tag("severity", key)
-                .register(registry));
+    return ALERTS_RAISED.of(severity, registry);
   }
 
   private Counter indexedCounter(String index) {
-    return indexed.computeIfAbsent(
-        index,
-        key ->
-            Counter.builder("flowlet.sink.indexed")
-                .description("Documents indexed into Elasticsearch, by index family")
-                .tag("index", key)
-                .register(registry));
+    return INDEXED.of(index, registry);
   }
 
   private Counter deadLetter(String source) {
-    return deadLetters.computeIfAbsent(
-        source,
-        key ->
-            Counter.builder("flowlet.dlq.records")
-                .description("Records sent to the dead-letter topic, by the topic they came from")
-                .tag("source", key)
-                .register(registry));
+    return DEAD_LETTERS.of(source, registry);
+  }
+
+  private static final Family RULE_HITS =
+      new Family("flowlet.rule.hits", "Rules that fired, by rule", "rule");
+  private static final Family DECISIONS =
+      new Family("flowlet.decisions", "Risk decisions, by outcome", "outcome");
+  private static final Family ALERTS_RAISED =
+      new Family("flowlet.alerts.raised", "Alerts raised, by severity", "severity");
+  private static final Family INDEXED =
+      new Family(
+          "flowlet.sink.indexed", "Documents indexed into Elasticsearch, by index family", "index");
+  private static final Family DEAD_LETTERS =
+      new Family(
+          "flowlet.dlq.records",
+          "Records sent to the dead-letter topic, by the topic they came from",
+          "source");
+
+  /**
+   * Counters of one name that differ by one tag. Registering is idempotent in Micrometer, so the
+   * registry itself keeps one counter per tag value.
+   */
+  private record Family(String name, String description, String tag) {
+
+    Counter of(String value, MeterRegistry registry) {
+      return Counter.builder(name).description(description).tag(tag, value).register(registry);
+    }
   }
 }
