@@ -33,9 +33,15 @@ final class SearchIndexes {
 
   private final ElasticsearchClient client;
 
+  private static volatile boolean installed;
+
   SearchIndexes(ElasticsearchClient client) {
     this.client = client;
-    ElasticAssets.defaults().install(client);
+    if (!installed) {
+      // Idempotent; once per JVM is enough, the node lives as long as the JVM.
+      ElasticAssets.defaults().install(client);
+      installed = true;
+    }
   }
 
   /** Indexes what the API has published on the audit topic so far, as the sink would. */

@@ -8,6 +8,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -102,7 +107,7 @@ class ComplianceSearchController {
       record(actor, index, filters.subject(), Outcome.FAILURE, Map.of("rejected", e.parameter()));
       throw e;
     } catch (SearchUnavailable e) {
-      Map<String, String> details = new java.util.LinkedHashMap<>(filters.auditDetails(0));
+      Map<String, String> details = new LinkedHashMap<>(filters.auditDetails(0));
       details.put("error", "elasticsearch-unavailable");
       record(actor, index, filters.subject(), Outcome.FAILURE, details);
       throw e;
@@ -128,8 +133,8 @@ class ComplianceSearchController {
   }
 
   /** The query parameters every search takes, for the OpenAPI document. */
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-  @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
   @Parameter(
       name = "actor",
       in = ParameterIn.QUERY,

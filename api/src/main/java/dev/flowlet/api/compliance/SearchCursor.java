@@ -2,6 +2,7 @@ package dev.flowlet.api.compliance;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -72,7 +73,7 @@ final class SearchCursor {
   private static String checksum(Position position, String filterFingerprint) {
     byte[] digest =
         Sha256.of(filterFingerprint + "\n" + position.timeMillis() + "\n" + position.id());
-    return ENCODER.encodeToString(java.util.Arrays.copyOf(digest, 16));
+    return ENCODER.encodeToString(Arrays.copyOf(digest, 16));
   }
 
   private static BadSearchParameter refused() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -122,7 +123,7 @@ final class SearchRequestParameters {
     return name.matches("[A-Za-z0-9_.-]{1,40}") ? name : "(unknown parameter)";
   }
 
-  private static java.util.List<String> sorted() {
+  private static List<String> sorted() {
     return KNOWN.stream().sorted().toList();
   }
 }

@@ -1,6 +1,7 @@
 package dev.flowlet.api.compliance;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ record SearchedIndex(
     RESOURCE;
 
     String parameter() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
