@@ -124,6 +124,10 @@ class ComplianceSearchIntegrationTest {
                   .extracting(item -> item.get("action").asString())
                   .containsExactly("transaction.created");
             });
+    // The audit mapping has no analysed text: q matches whole values, here an action.
+    assertThat(items(search(officer, AUDIT, "subject", customer, "q", "customer.created")))
+        .extracting(item -> item.get("action").asString())
+        .containsOnly("customer.created");
     // Filters combine: the right subject with another actor, or outside the time range, is nothing.
     assertThat(ids(search(officer, AUDIT, "actor", "demo-auditor", "subject", customer))).isEmpty();
     assertThat(
