@@ -69,6 +69,14 @@ class SecurityConfiguration {
               APPROVER),
           Access.roles(GET, paths("/api/v1/audit/**"), COMPLIANCE_OFFICER, AUDITOR),
           Access.roles(
+              GET,
+              paths(
+                  "/api/v1/compliance/audit",
+                  "/api/v1/compliance/decisions",
+                  "/api/v1/compliance/alerts"),
+              COMPLIANCE_OFFICER,
+              AUDITOR),
+          Access.roles(
               POST,
               paths("/api/v1/alerts/*/close/approve", "/api/v1/alerts/*/close/reject"),
               APPROVER),
