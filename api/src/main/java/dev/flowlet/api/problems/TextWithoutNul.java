@@ -18,7 +18,7 @@ import tools.jackson.databind.module.SimpleModule;
 class TextWithoutNul {
 
   @Bean
-  JacksonModule textWithoutNul() {
+  JacksonModule nulFreeStrings() {
     return new SimpleModule("text-without-nul").addDeserializer(String.class, new Strings());
   }
 
