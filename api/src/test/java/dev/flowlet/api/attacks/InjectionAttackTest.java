@@ -85,6 +85,7 @@ class InjectionAttackTest {
       }
     }
 
+    System.out.printf("injection: %d payloads in query parameters%n", probes);
     assertThat(probes).as("payloads sent in query parameters").isGreaterThan(100);
     softly.assertThat(database.fingerprint()).as("data after the GETs").isEqualTo(before);
     assertTablesIntact(softly, countsBefore);
@@ -135,6 +136,7 @@ class InjectionAttackTest {
       }
     }
 
+    System.out.printf("injection: %d payloads in body fields%n", probes);
     assertThat(probes).as("payloads sent in body fields").isGreaterThan(100);
     assertTablesIntact(softly, countsBefore);
     softly.assertAll();

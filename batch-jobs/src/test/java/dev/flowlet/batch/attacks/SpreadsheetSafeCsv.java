@@ -2,11 +2,6 @@ package dev.flowlet.batch.attacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.opencsv.CSVReader;
-import com.opencsv.exceptions.CsvException;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -52,14 +47,54 @@ public final class SpreadsheetSafeCsv {
         && !PLAIN_NUMBER.matcher(cell).matches();
   }
 
-  /** The cells of a CSV (RFC 4180, as opencsv reads it). */
+  /**
+   * The cells of an RFC 4180 CSV, read exactly: a quoted cell keeps its tabs, carriage returns and
+   * line feeds (opencsv's reader drops a lone carriage return, which would hide a formula).
+   */
   public static List<String[]> rows(String csv) {
-    try (CSVReader reader = new CSVReader(new StringReader(csv))) {
-      return reader.readAll();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (CsvException e) {
-      throw new IllegalArgumentException("not a CSV: " + e.getMessage(), e);
+    List<String[]> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    boolean rowStarted = false;
+    for (int i = 0; i < csv.length(); i++) {
+      char c = csv.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+        continue;
+      }
+      rowStarted = true;
+      switch (c) {
+        case '"' -> quoted = true;
+        case ',' -> {
+          row.add(cell.toString());
+          cell.setLength(0);
+        }
+        case '\r' -> {}
+        case '\n' -> {
+          row.add(cell.toString());
+          cell.setLength(0);
+          rows.add(row.toArray(String[]::new));
+          row.clear();
+          rowStarted = false;
+        }
+        default -> cell.append(c);
+      }
     }
+    if (quoted) {
+      throw new IllegalArgumentException("not a CSV: a quoted cell is not closed");
+    }
+    if (rowStarted) {
+      row.add(cell.toString());
+      rows.add(row.toArray(String[]::new));
+    }
+    return rows;
   }
 }
