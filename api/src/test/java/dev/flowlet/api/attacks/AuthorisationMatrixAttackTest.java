@@ -28,6 +28,7 @@ class AuthorisationMatrixAttackTest {
   private final ApiOperations operations;
   private final Targets targets;
   private final RequestBodies bodies;
+  private final Admission admission;
 
   AuthorisationMatrixAttackTest(@LocalServerPort int port, JdbcTemplate jdbc) {
     this.client = new AttackClient(port);
@@ -36,6 +37,7 @@ class AuthorisationMatrixAttackTest {
     Fixtures fixtures = Fixtures.of(client);
     this.targets = new Targets(fixtures);
     this.bodies = new RequestBodies(operations, fixtures);
+    this.admission = new Admission(targets);
   }
 
   @Test
@@ -44,7 +46,7 @@ class AuthorisationMatrixAttackTest {
 
     List<String> unmatched =
         all.stream()
-            .filter(operation -> expectation(operation).isEmpty())
+            .filter(operation -> admission.expectation(operation).isEmpty())
             .map(String::valueOf)
             .toList();
 
@@ -63,7 +65,7 @@ class AuthorisationMatrixAttackTest {
     int refusals = 0;
 
     for (ApiOperations.Operation operation : operations.all()) {
-      Optional<DeclaredAccess.Expectation> expected = expectation(operation);
+      Optional<DeclaredAccess.Expectation> expected = admission.expectation(operation);
       if (expected.isEmpty()) {
         continue;
       }
@@ -75,7 +77,7 @@ class AuthorisationMatrixAttackTest {
         String body = bodies.body(operation, Map.of());
         Map<String, String> before = database.fingerprint();
         for (Caller caller : Caller.values()) {
-          if (admits(expected.get(), caller)) {
+          if (Admission.admits(expected.get(), caller)) {
             continue;
           }
           AttackClient.Response answer =
@@ -110,7 +112,7 @@ class AuthorisationMatrixAttackTest {
     int admitted = 0;
 
     for (ApiOperations.Operation operation : operations.all()) {
-      Optional<DeclaredAccess.Expectation> expected = expectation(operation);
+      Optional<DeclaredAccess.Expectation> expected = admission.expectation(operation);
       if (expected.isEmpty()) {
         continue;
       }
@@ -123,7 +125,7 @@ class AuthorisationMatrixAttackTest {
         }
         String body = bodies.body(operation, Map.of());
         for (Caller caller : Caller.values()) {
-          if (!admits(expected.get(), caller)) {
+          if (!Admission.admits(expected.get(), caller)) {
             continue;
           }
           String token = spendsToken ? client.token(caller) : tokens.get(caller);
@@ -147,16 +149,6 @@ class AuthorisationMatrixAttackTest {
     System.out.printf("authorisation matrix: %d admitted calls%n", admitted);
     assertThat(admitted).as("admitted calls made").isGreaterThan(50);
     softly.assertAll();
-  }
-
-  private Optional<DeclaredAccess.Expectation> expectation(ApiOperations.Operation operation) {
-    String path = targets.path(operation, Ids.EXISTING).orElseThrow();
-    int query = path.indexOf('?');
-    return DeclaredAccess.of(operation.method(), query < 0 ? path : path.substring(0, query));
-  }
-
-  private static boolean admits(DeclaredAccess.Expectation expected, Caller caller) {
-    return caller == Caller.ANONYMOUS ? expected.isPublic() : expected.admits(caller.role);
   }
 
   private Map<Caller, String> tokens() {

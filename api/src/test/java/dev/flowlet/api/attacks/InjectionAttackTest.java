@@ -3,15 +3,9 @@ package dev.flowlet.api.attacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flowlet.api.attacks.Targets.Ids;
-import dev.flowlet.api.auth.DeclaredAccess;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,14 +32,15 @@ class InjectionAttackTest {
   private final ApiOperations operations;
   private final Targets targets;
   private final RequestBodies bodies;
-  private final Fixtures fixtures;
+  private final Admission admission;
 
   InjectionAttackTest(@LocalServerPort int port, JdbcTemplate jdbc) {
     this.client = new AttackClient(port);
     this.database = new DatabaseState(jdbc);
     this.operations = ApiOperations.of(client);
-    this.fixtures = Fixtures.of(client);
+    Fixtures fixtures = Fixtures.of(client);
     this.targets = new Targets(fixtures);
+    this.admission = new Admission(targets);
     this.bodies = new RequestBodies(operations, fixtures);
   }
 
@@ -62,7 +57,7 @@ class InjectionAttackTest {
       if (!operation.method().equals("GET")) {
         continue;
       }
-      Optional<Caller> caller = admitted(operation);
+      Optional<Caller> caller = admission.firstAdmitted(operation);
       String path = targets.path(operation, Ids.EXISTING).orElseThrow();
       if (caller.isEmpty()) {
         continue;
@@ -71,16 +66,23 @@ class InjectionAttackTest {
       for (JsonNode parameter : operation.parameters("query")) {
         String name = parameter.path("name").asString();
         String innocent = Targets.plausible(operation.document().resolve(parameter.path("schema")));
-        AttackClient.Response baseline = client.get(withParameter(path, name, innocent), token);
+        AttackClient.Response baseline =
+            client.get(InjectionChecks.withParameter(path, name, innocent), token);
         for (String payload : Payloads.INJECTIONS) {
-          AttackClient.Response answer = client.get(withParameter(path, name, payload), token);
-          AttackClient.Response after = client.get(withParameter(path, name, innocent), token);
+          AttackClient.Response answer =
+              client.get(InjectionChecks.withParameter(path, name, payload), token);
+          AttackClient.Response after =
+              client.get(InjectionChecks.withParameter(path, name, innocent), token);
           probes++;
           String what =
               "GET %s ?%s=%s as %s: %s"
                   .formatted(
-                      operation.template(), name, abbreviated(payload), caller.get(), answer);
-          assertSafe(softly, what, payload, answer, baseline, after);
+                      operation.template(),
+                      name,
+                      InjectionChecks.abbreviated(payload),
+                      caller.get(),
+                      answer);
+          InjectionChecks.assertSafe(softly, what, payload, answer, baseline, after);
         }
       }
     }
@@ -104,7 +106,7 @@ class InjectionAttackTest {
       if (!operation.writes() || operation.bodySchema() == null) {
         continue;
       }
-      Optional<Caller> caller = admitted(operation);
+      Optional<Caller> caller = admission.firstAdmitted(operation);
       if (caller.isEmpty() || operation.template().endsWith("/logout")) {
         continue;
       }
@@ -113,7 +115,7 @@ class InjectionAttackTest {
           caller.get() == Caller.ANONYMOUS
               ? null
               : tokens.computeIfAbsent(caller.get(), client::token);
-      for (String field : freeTextFields(operation.bodySchema(), 0)) {
+      for (String field : bodies.freeTextFields(operation.bodySchema(), 0)) {
         for (String payload : Payloads.INJECTIONS) {
           String body = bodies.body(operation, Map.of(field, payload));
           AttackClient.Response answer = client.json(operation.method(), path, token, body);
@@ -121,16 +123,15 @@ class InjectionAttackTest {
           String what =
               "%s %s with %s=%s as %s: %s"
                   .formatted(
-                      operation.method(), path, field, abbreviated(payload), caller.get(), answer);
+                      operation.method(),
+                      path,
+                      field,
+                      InjectionChecks.abbreviated(payload),
+                      caller.get(),
+                      answer);
           softly.assertThat(answer.status()).as(what).isLessThan(500);
           if (answer.status() >= 400) {
-            softly.assertThat(answer.isProblem()).as(what + " is problem+json").isTrue();
-            if (Payloads.isDistinctive(payload)) {
-              softly
-                  .assertThat(answer.body())
-                  .as(what + " echoes the payload")
-                  .doesNotContain(payload);
-            }
+            InjectionChecks.assertRefusal(softly, what, payload, answer);
           }
         }
       }
@@ -158,7 +159,7 @@ class InjectionAttackTest {
               operator,
               AttackClient.JSON.writeValueAsString(
                   Map.of("name", payload, "email", "probe@example.com", "country", "GB")));
-      String what = "customer named " + abbreviated(payload) + ": " + created;
+      String what = "customer named " + InjectionChecks.abbreviated(payload) + ": " + created;
       softly.assertThat(created.status()).as(what).isIn(201, 400);
       if (created.status() == 201) {
         stored++;
@@ -176,35 +177,6 @@ class InjectionAttackTest {
     softly.assertAll();
   }
 
-  private void assertSafe(
-      SoftAssertions softly,
-      String what,
-      String payload,
-      AttackClient.Response answer,
-      AttackClient.Response baseline,
-      AttackClient.Response after) {
-    softly.assertThat(answer.status()).as(what).isLessThan(500);
-    if (answer.status() >= 400) {
-      softly.assertThat(answer.status()).as(what).isLessThan(500);
-      softly.assertThat(answer.isProblem()).as(what + " is problem+json").isTrue();
-      if (Payloads.isDistinctive(payload)) {
-        softly.assertThat(answer.body()).as(what + " echoes the payload").doesNotContain(payload);
-      }
-      return;
-    }
-    softly
-        .assertThat(baseline.status() < 300 || after.status() < 300)
-        .as(what + ": a payload succeeds where an innocent value fails (" + baseline + ")")
-        .isTrue();
-    softly
-        .assertThat(items(answer))
-        .as(what + ": more items than for an innocent value")
-        .isLessThanOrEqualTo(Math.max(items(baseline), items(after)));
-    if (Payloads.isDistinctive(payload) && !after.body().contains(payload)) {
-      softly.assertThat(answer.body()).as(what + " echoes the payload").doesNotContain(payload);
-    }
-  }
-
   private void assertTablesIntact(SoftAssertions softly, Map<String, Long> countsBefore) {
     Map<String, Long> countsAfter = database.rowCounts();
     softly.assertThat(countsAfter.keySet()).as("tables").isEqualTo(countsBefore.keySet());
@@ -214,79 +186,5 @@ class InjectionAttackTest {
                 .assertThat(countsAfter.getOrDefault(table, -1L))
                 .as("rows of " + table)
                 .isGreaterThanOrEqualTo(rows));
-  }
-
-  /** The first caller the matrix admits, preferring a signed-in one. */
-  private Optional<Caller> admitted(ApiOperations.Operation operation) {
-    String path = targets.path(operation, Ids.EXISTING).orElseThrow();
-    int query = path.indexOf('?');
-    Optional<DeclaredAccess.Expectation> expected =
-        DeclaredAccess.of(operation.method(), query < 0 ? path : path.substring(0, query));
-    if (expected.isEmpty()) {
-      return Optional.empty();
-    }
-    return Arrays.stream(Caller.values())
-        .filter(
-            caller ->
-                caller == Caller.ANONYMOUS
-                    ? expected.get().isPublic()
-                    : expected.get().admits(caller.role))
-        .findFirst();
-  }
-
-  /**
-   * Names of the string properties (at any depth) that take free text: no format, enum or pattern.
-   */
-  private Set<String> freeTextFields(JsonNode schemaRef, int depth) {
-    Set<String> fields = new LinkedHashSet<>();
-    JsonNode schema = operations.resolve(schemaRef);
-    if (depth > 5) {
-      return fields;
-    }
-    schema
-        .path("properties")
-        .properties()
-        .forEach(
-            property -> {
-              JsonNode value = operations.resolve(property.getValue());
-              String type = value.path("type").asString("");
-              if (type.equals("string")
-                  && !value.has("format")
-                  && !value.has("enum")
-                  && !value.has("pattern")) {
-                fields.add(property.getKey());
-              } else if (type.equals("object") || value.has("properties")) {
-                fields.addAll(freeTextFields(value, depth + 1));
-              }
-            });
-    return fields;
-  }
-
-  private static String withParameter(String path, String name, String value) {
-    return path
-        + (path.contains("?") ? "&" : "?")
-        + Targets.query(new java.util.LinkedHashMap<>(Map.of(name, value)));
-  }
-
-  /** Items in an answer: the length of a top-level array, or of the arrays an object holds. */
-  private static int items(AttackClient.Response answer) {
-    if (answer.status() >= 300 || !answer.contentType().contains("json")) {
-      return 0;
-    }
-    JsonNode json = answer.json();
-    if (json.isArray()) {
-      return json.size();
-    }
-    List<Integer> sizes = new ArrayList<>();
-    json.properties()
-        .forEach(field -> sizes.add(field.getValue().isArray() ? field.getValue().size() : 0));
-    return sizes.stream().mapToInt(Integer::intValue).sum();
-  }
-
-  private static String abbreviated(String payload) {
-    String printable = payload.replace("\u0000", "\\0");
-    return printable.length() > 40
-        ? printable.substring(0, 40) + "...(" + payload.length() + ")"
-        : printable;
   }
 }

