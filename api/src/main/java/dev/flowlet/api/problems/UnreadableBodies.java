@@ -24,6 +24,9 @@ final class UnreadableBodies {
         || mismatch.getPath().isEmpty()) {
       return Optional.empty();
     }
+    if (mismatch instanceof TextWithoutNul.NulCharacter) {
+      return Optional.of(new FieldError(path(mismatch), "must not contain the NUL character"));
+    }
     return Optional.of(new FieldError(path(mismatch), expectation(mismatch.getTargetType())));
   }
 

@@ -12,16 +12,25 @@ import org.springframework.util.unit.DataSize;
  *     is the client
  * @param maxConcurrentRequests requests to {@code /api/**} in progress at once; more are answered
  *     503 with Retry-After at once instead of queueing in the heap
+ * @param maxUrlLength longest path and query accepted; longer ones are answered 414
+ * @param maxHeaderSize largest sum of request headers accepted; larger ones are answered 431 (keep
+ *     it below {@code server.max-http-request-header-size}, above which Tomcat answers a bare 400)
  */
 @ConfigurationProperties("flowlet.api")
 record WebSettings(
     @DefaultValue("64KB") DataSize maxRequestSize,
     @DefaultValue List<String> trustedProxies,
-    @DefaultValue("256") int maxConcurrentRequests) {
+    @DefaultValue("256") int maxConcurrentRequests,
+    @DefaultValue("8KB") DataSize maxUrlLength,
+    @DefaultValue("12KB") DataSize maxHeaderSize) {
 
   WebSettings {
     if (maxRequestSize.toBytes() < 1) {
       throw new IllegalStateException("flowlet.api.max-request-size must be positive");
+    }
+    if (maxUrlLength.toBytes() < 1 || maxHeaderSize.toBytes() < 1) {
+      throw new IllegalStateException(
+          "flowlet.api.max-url-length and max-header-size must be positive");
     }
     if (maxConcurrentRequests < 1) {
       throw new IllegalStateException("flowlet.api.max-concurrent-requests must be positive");

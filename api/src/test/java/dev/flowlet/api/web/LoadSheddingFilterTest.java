@@ -15,7 +15,14 @@ class LoadSheddingFilterTest {
 
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final LoadSheddingFilter filter =
-      new LoadSheddingFilter(new WebSettings(DataSize.ofKilobytes(64), List.of(), 1), meters);
+      new LoadSheddingFilter(
+          new WebSettings(
+              DataSize.ofKilobytes(64),
+              List.of(),
+              1,
+              DataSize.ofKilobytes(8),
+              DataSize.ofKilobytes(12)),
+          meters);
 
   @Test
   void answers503WithRetryAfterWhileTheLimitIsInUseAndServesAgainAfterwards() throws Exception {
