@@ -42,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The streams processor against a real broker and Elasticsearch node. */
@@ -50,6 +51,7 @@ import org.springframework.test.context.ContextConfiguration;
     properties =
         "spring.kafka.streams.state-dir=${java.io.tmpdir}/flowlet-streams-it-${random.uuid}")
 @ContextConfiguration(initializers = RealInfrastructure.class)
+@ActiveProfiles("local")
 // Closed after this class, so that no other Streams app of the same id is left consuming the
 // topics that ScreeningFailoverIntegrationTest drives.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
