@@ -12,6 +12,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -126,6 +127,26 @@ public final class CheckpointSignatures {
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       throw new IllegalArgumentException("Not a base64 X.509 Ed25519 public key", e);
     }
+  }
+
+  /**
+   * Public keys by id from configuration text {@code <key id>:<base64 X.509>[,<key
+   * id>:<base64>...]} (base64 never contains {@code :} or {@code ,}); blank gives none.
+   */
+  public static Map<String, PublicKey> publicKeys(String configured) {
+    Map<String, PublicKey> keys = new LinkedHashMap<>();
+    if (configured == null || configured.isBlank()) {
+      return keys;
+    }
+    for (String entry : configured.split(",")) {
+      int colon = entry.indexOf(':');
+      if (colon <= 0 || colon == entry.length() - 1) {
+        throw new IllegalArgumentException(
+            "Public keys must read <key id>:<base64>[,...]; an entry does not");
+      }
+      keys.put(entry.substring(0, colon).strip(), publicKey(entry.substring(colon + 1)));
+    }
+    return keys;
   }
 
   private static String counted(String value) {

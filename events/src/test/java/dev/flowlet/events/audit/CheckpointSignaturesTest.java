@@ -66,4 +66,18 @@ class CheckpointSignaturesTest {
     return CheckpointSignatures.sign(
         "api", head, at, keyId, CheckpointSignatures.privateKey(privateKey));
   }
+
+  @Test
+  void readsPublicKeysByIdFromConfigurationText() {
+    Map<String, PublicKey> keys =
+        CheckpointSignatures.publicKeys(
+            "k1:" + AuditEvents.PUBLIC_KEY + ", old:" + AuditEvents.PUBLIC_KEY);
+
+    assertThat(keys).containsOnlyKeys("k1", "old");
+    assertThat(CheckpointSignatures.verifies(signedBy(AuditEvents.PRIVATE_KEY, "old"), keys))
+        .isTrue();
+    assertThat(CheckpointSignatures.publicKeys(" ")).isEmpty();
+    assertThatThrownBy(() -> CheckpointSignatures.publicKeys("no-colon"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
