@@ -93,6 +93,11 @@ class AccessMatrixIntegrationTest {
           line("POST", "/api/v1/alerts/" + ID + "/close/approve", Caller.APPROVER),
           line("POST", "/api/v1/alerts/" + ID + "/close/reject", Caller.APPROVER),
           line("GET", "/api/v1/audit/events", Caller.COMPLIANCE_OFFICER, Caller.AUDITOR),
+          line(
+              "GET",
+              "/api/v1/compliance/audit/" + ID + "/verification",
+              Caller.COMPLIANCE_OFFICER,
+              Caller.AUDITOR),
           line("GET", "/api/v1/rules", Caller.COMPLIANCE_OFFICER, Caller.APPROVER, Caller.AUDITOR),
           line("POST", "/api/v1/rules/changes", Caller.COMPLIANCE_OFFICER),
           line(

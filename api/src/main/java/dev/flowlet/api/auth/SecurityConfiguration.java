@@ -69,6 +69,8 @@ class SecurityConfiguration {
               APPROVER),
           Access.roles(GET, paths("/api/v1/audit/**"), COMPLIANCE_OFFICER, AUDITOR),
           Access.roles(
+              GET, paths("/api/v1/compliance/audit/*/verification"), COMPLIANCE_OFFICER, AUDITOR),
+          Access.roles(
               POST,
               paths("/api/v1/alerts/*/close/approve", "/api/v1/alerts/*/close/reject"),
               APPROVER),

@@ -11,6 +11,7 @@ import java.security.SignatureException;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +24,7 @@ import java.util.Map;
  * chainId=&lt;length in UTF-8 bytes&gt;:&lt;chain id&gt;
  * sequence=&lt;decimal&gt;
  * headHash=&lt;64 hex digits&gt;
- * createdAt=&lt;ISO-8601 instant, Instant#toString&gt;
+ * createdAt=&lt;ISO-8601 instant to the millisecond, Instant#toString&gt;
  * keyId=&lt;length&gt;:&lt;key id&gt;
  * </pre>
  *
@@ -37,9 +38,11 @@ public final class CheckpointSignatures {
 
   private CheckpointSignatures() {}
 
-  /** A signed checkpoint of {@code head}. */
+  /** A signed checkpoint of {@code head}, taken at {@code time} (kept to the millisecond). */
   public static AuditCheckpoint sign(
-      String chainId, ChainHead head, Instant createdAt, String keyId, PrivateKey key) {
+      String chainId, ChainHead head, Instant time, String keyId, PrivateKey key) {
+    // Milliseconds: what every store of the checkpoint (JSON, PostgreSQL's microseconds) keeps.
+    Instant createdAt = time.truncatedTo(ChronoUnit.MILLIS);
     String text = signedText(chainId, head.sequence(), head.hash(), createdAt, keyId);
     try {
       Signature signer = Signature.getInstance(ALGORITHM);
