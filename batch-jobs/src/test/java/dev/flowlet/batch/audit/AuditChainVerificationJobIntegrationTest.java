@@ -148,11 +148,62 @@ class AuditChainVerificationJobIntegrationTest {
   }
 
   @Test
+  void crossChecksTheApiChainWithTheAuditLogRowsTheApiWrote() throws IOException {
+    List<AuditEvent> events = audit.chain("api", 5);
+    events.forEach(this::insertRow);
+
+    JsonNode intact = verify("api").get("report");
+
+    assertThat(intact.get("verdict").asString()).isEqualTo("INTACT");
+    assertThat(intact.get("databaseCrossCheck").get("documentsCompared").asLong()).isEqualTo(5);
+    assertThat(intact.get("databaseCrossCheck").get("mismatches").asLong()).isZero();
+
+    jdbc.sql("update audit_logs set actor = 'someone-else' where id = ?")
+        .param(UUID.fromString(events.get(2).eventId()))
+        .update();
+    JsonNode changed = verify("api");
+
+    assertThat(changed.get("exitStatus").asString()).isEqualTo("BROKEN");
+    JsonNode crossCheck = changed.get("report").get("databaseCrossCheck");
+    assertThat(crossCheck.get("mismatches").asLong()).isEqualTo(1);
+    assertThat(crossCheck.get("firstProblem").get("eventId").asString())
+        .isEqualTo(events.get(2).eventId());
+    assertThat(crossCheck.get("firstProblem").get("problem").asString()).endsWith("in actor");
+    assertThat(changed.get("report").get("chains").get(0).get("firstBreak").isNull())
+        .as("the chain itself still holds: only the database tells")
+        .isTrue();
+  }
+
+  @Test
   void refusesAnOperator() {
     assertThat(
             jobs.post(Tokens.of("OPERATOR"), "/api/v1/jobs/auditChainVerificationJob", "{}")
                 .status())
         .isEqualTo(403);
+  }
+
+  private void insertRow(AuditEvent event) {
+    jdbc.sql(
+            """
+            insert into audit_logs (id, chain_id, occurred_at, actor, role, action, resource_type,
+                resource_id, subject_id, outcome, source_ip, request_id, details)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+            """)
+        .params(
+            UUID.fromString(event.eventId()),
+            event.chainId(),
+            java.sql.Timestamp.from(event.occurredAt()),
+            event.actor(),
+            event.role(),
+            event.action(),
+            event.resourceType(),
+            event.resourceId(),
+            event.subjectId(),
+            event.outcome(),
+            event.sourceIp(),
+            event.requestId(),
+            dev.flowlet.events.EventJson.mapper().writeValueAsString(event.details()))
+        .update();
   }
 
   private JsonNode verify(String chain) {
