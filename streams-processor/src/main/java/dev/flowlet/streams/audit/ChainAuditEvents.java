@@ -6,6 +6,8 @@ import dev.flowlet.events.Topics;
 import dev.flowlet.events.audit.AuditChain;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -100,13 +102,18 @@ final class ChainAuditEvents implements Processor<String, byte[], String, ChainO
   }
 
   private void checkpointMoved(long now) {
+    // Collected first: the store is not written while its iterator is open.
+    List<KeyValue<String, ChainState>> moved = new ArrayList<>();
     try (KeyValueIterator<String, ChainState> all = heads.all()) {
       while (all.hasNext()) {
         KeyValue<String, ChainState> chain = all.next();
         if (chain.value.movedSinceCheckpoint()) {
-          heads.put(chain.key, checkpoint(chain.key, chain.value, Instant.ofEpochMilli(now), now));
+          moved.add(chain);
         }
       }
+    }
+    for (KeyValue<String, ChainState> chain : moved) {
+      heads.put(chain.key, checkpoint(chain.key, chain.value, Instant.ofEpochMilli(now), now));
     }
   }
 
