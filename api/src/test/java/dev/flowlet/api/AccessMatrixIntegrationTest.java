@@ -97,6 +97,11 @@ class AccessMatrixIntegrationTest {
           line("GET", "/api/v1/compliance/decisions", Caller.COMPLIANCE_OFFICER, Caller.AUDITOR),
           line("GET", "/api/v1/compliance/alerts", Caller.COMPLIANCE_OFFICER, Caller.AUDITOR),
           line("POST", "/api/v1/compliance/audit", NOBODY),
+          line(
+              "GET",
+              "/api/v1/compliance/audit/" + ID + "/verification",
+              Caller.COMPLIANCE_OFFICER,
+              Caller.AUDITOR),
           line("GET", "/api/v1/rules", Caller.COMPLIANCE_OFFICER, Caller.APPROVER, Caller.AUDITOR),
           line("POST", "/api/v1/rules/changes", Caller.COMPLIANCE_OFFICER),
           line(

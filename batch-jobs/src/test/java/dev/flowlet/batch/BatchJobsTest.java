@@ -25,6 +25,7 @@ import org.springframework.test.context.TestConstructor;
     properties = {
       "flowlet.batch.reconciliation.cron=-",
       "flowlet.batch.backup.cron=-",
+      "flowlet.batch.audit.cron=-",
       "flowlet.batch.import-dir=target/test-import",
       "flowlet.batch.backup.dir=target/test-backups",
       "flowlet.batch.backup.restore-jobs=1",

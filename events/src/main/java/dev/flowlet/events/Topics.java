@@ -1,5 +1,6 @@
 package dev.flowlet.events;
 
+import dev.flowlet.events.audit.AuditCheckpoint;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,13 +47,38 @@ public final class Topics {
   public static final Topic<String, AuditEvent> AUDIT =
       new Topic<>("flowlet.audit.v1", KEYS, new JsonSerde<>(AuditEvent.class), PARTITIONS, false);
 
+  /**
+   * The audit trail after the chainer placed each event in its chain (sequence, previous hash,
+   * hash), keyed by chain id; what Elasticsearch indexes.
+   */
+  public static final Topic<String, AuditEvent> AUDIT_CHAINED =
+      new Topic<>(
+          "flowlet.audit-chained.v1", KEYS, new JsonSerde<>(AuditEvent.class), PARTITIONS, false);
+
+  /** Signed checkpoints of the audit chains' heads, keyed by chain id; stored by the API. */
+  public static final Topic<String, AuditCheckpoint> AUDIT_CHECKPOINTS =
+      new Topic<>(
+          "flowlet.audit-checkpoints.v1",
+          KEYS,
+          new JsonSerde<>(AuditCheckpoint.class),
+          PARTITIONS,
+          false);
+
   /** Records that could not be processed, keyed by their original key, with the error. */
   public static final Topic<String, DeadLetter> DLQ =
       new Topic<>("flowlet.dlq.v1", KEYS, new JsonSerde<>(DeadLetter.class), PARTITIONS, false);
 
   /** Every topic, for creating them at start-up. */
   public static final List<Topic<String, ?>> ALL =
-      List.of(TRANSACTIONS, RULES, RISK_DECISIONS, ALERTS, AUDIT, DLQ);
+      List.of(
+          TRANSACTIONS,
+          RULES,
+          RISK_DECISIONS,
+          ALERTS,
+          AUDIT,
+          AUDIT_CHAINED,
+          AUDIT_CHECKPOINTS,
+          DLQ);
 
   private Topics() {}
 

@@ -3,12 +3,15 @@ package dev.flowlet.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.flowlet.events.AuditEvent;
 import dev.flowlet.events.RiskDecision;
 import dev.flowlet.events.RuleCatalog;
 import dev.flowlet.events.RuleDefinition;
 import dev.flowlet.events.Topics;
 import dev.flowlet.events.TransactionRecorded;
+import dev.flowlet.events.audit.AuditChain;
 import dev.flowlet.testsupport.FlowletInfrastructure;
+import dev.flowlet.testsupport.kafka.TopicContents;
 import dev.flowlet.testsupport.spring.RealInfrastructure;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -42,14 +45,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The streams processor against a real broker and Elasticsearch node. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties =
-        "spring.kafka.streams.state-dir=${java.io.tmpdir}/flowlet-streams-it-${random.uuid}")
+    properties = {
+      "spring.kafka.streams.state-dir=${java.io.tmpdir}/flowlet-streams-it-${random.uuid}",
+      "flowlet.streams.audit.checkpoint-interval=1s"
+    })
 @ContextConfiguration(initializers = RealInfrastructure.class)
+@ActiveProfiles("local")
 // Closed after this class, so that no other Streams app of the same id is left consuming the
 // topics that ScreeningFailoverIntegrationTest drives.
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -99,6 +106,38 @@ class ScreeningIntegrationTest {
               assertThat(count("flowlet-decisions-*", "transactionId", transactionId)).isEqualTo(1);
               assertThat(count("flowlet-alerts-*", "transactionId", transactionId)).isEqualTo(1);
             });
+    List<AuditEvent> chained =
+        TopicContents.readCommitted(
+            FlowletInfrastructure.shared().kafkaBootstrapServers(),
+            Topics.AUDIT_CHAINED.name(),
+            bytes -> Topics.AUDIT_CHAINED.valueSerde().deserializer().deserialize("t", bytes));
+    AuditEvent audited =
+        chained.stream()
+            .filter(event -> transactionId.equals(event.resourceId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(audited.sequence()).isPositive();
+    assertThat(AuditChain.recomputedHash(audited)).isEqualTo(audited.hash());
+    assertThat(count("flowlet-audit-*", "hash", audited.hash())).isEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        TopicContents.readCommitted(
+                            FlowletInfrastructure.shared().kafkaBootstrapServers(),
+                            Topics.AUDIT_CHECKPOINTS.name(),
+                            bytes ->
+                                Topics.AUDIT_CHECKPOINTS
+                                    .valueSerde()
+                                    .deserializer()
+                                    .deserialize("t", bytes)))
+                    .anySatisfy(
+                        checkpoint -> {
+                          assertThat(checkpoint.chainId()).isEqualTo(audited.chainId());
+                          assertThat(checkpoint.sequence())
+                              .isGreaterThanOrEqualTo(audited.sequence());
+                        }));
     assertThat(meters.get("flowlet.rule.hits").tag("rule", "LARGE_AMOUNT").counter().count())
         .isGreaterThanOrEqualTo(1);
     assertThat(meters.get("flowlet.decisions").tag("outcome", "REVIEW").counter().count())

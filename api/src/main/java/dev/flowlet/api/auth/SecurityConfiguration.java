@@ -80,6 +80,8 @@ class SecurityConfiguration {
               COMPLIANCE_OFFICER,
               AUDITOR),
           Access.roles(
+              GET, paths("/api/v1/compliance/audit/*/verification"), COMPLIANCE_OFFICER, AUDITOR),
+          Access.roles(
               POST,
               paths("/api/v1/alerts/*/close/approve", "/api/v1/alerts/*/close/reject"),
               APPROVER),

@@ -15,6 +15,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -68,7 +69,7 @@ public class JobLaunching {
     if (!StaffRole.anyOf(caller, job.runners())) {
       throw ProblemException.forbidden("Your role does not allow running " + jobName);
     }
-    JobParameters parameters = job.parameters(request);
+    JobParameters parameters = launchedBy(job.parameters(request), caller);
     JobExecution execution = start(jobName, parameters);
     log.info("{} started execution {} of {}", caller.getName(), execution.getId(), jobName);
     return execution.getId();
@@ -134,9 +135,30 @@ public class JobLaunching {
           status);
       execution = operator.recover(execution);
     }
-    JobExecution resumed = start(jobName, execution.getJobParameters());
+    JobExecution resumed = start(jobName, launchedBy(execution.getJobParameters(), caller));
     log.info("{} restarted execution {} as {}", caller.getName(), executionId, resumed.getId());
     return resumed.getId();
+  }
+
+  /**
+   * Adds who launched the run and in which role, as non-identifying parameters (a restart by
+   * someone else still resumes the same run), for the audit trail of job runs.
+   */
+  private static JobParameters launchedBy(JobParameters parameters, Authentication caller) {
+    String role =
+        caller.getAuthorities().stream()
+            .map(authority -> authority.getAuthority())
+            .filter(authority -> authority.startsWith("ROLE_"))
+            .map(authority -> authority.substring("ROLE_".length()))
+            .sorted()
+            .findFirst()
+            .orElse(null);
+    JobParametersBuilder builder =
+        new JobParametersBuilder(parameters).addString("launchedBy", caller.getName(), false);
+    if (role != null) {
+      builder.addString("launchedAs", role, false);
+    }
+    return builder.toJobParameters();
   }
 
   private boolean stale(JobExecution execution) {

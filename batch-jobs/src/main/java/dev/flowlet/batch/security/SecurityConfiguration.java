@@ -49,6 +49,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/error")
                     .permitAll()
+                    // Verifying the audit trail is the auditors' and compliance officers' job.
+                    .requestMatchers(POST, "/api/v1/jobs/auditChainVerificationJob")
+                    .hasAnyRole(AUDITOR.name(), COMPLIANCE_OFFICER.name(), ADMIN.name())
                     .requestMatchers(POST, "/api/v1/jobs/**")
                     .hasAnyRole(OPERATOR.name(), ADMIN.name())
                     .requestMatchers(GET, "/api/v1/jobs/executions/**")

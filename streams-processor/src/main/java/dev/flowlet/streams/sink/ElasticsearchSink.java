@@ -16,9 +16,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Bulk-indexes the audit trail, decisions and alerts. The document id is the event's own id, so a
- * replay overwrites instead of duplicating; offsets are committed only after Elasticsearch accepted
- * the whole batch, so while it is down records wait in Kafka and nothing is lost.
+ * Bulk-indexes the audit trail (as chained, from {@code flowlet.audit-chained.v1}), decisions and
+ * alerts. The document id is the event's own id, so a replay overwrites instead of duplicating;
+ * offsets are committed only after Elasticsearch accepted the whole batch, so while it is down
+ * records wait in Kafka and nothing is lost.
  */
 @Component
 class ElasticsearchSink {
@@ -47,7 +48,7 @@ class ElasticsearchSink {
   @KafkaListener(
       id = ElasticsearchSink.LISTENER_ID,
       autoStartup = "false",
-      topics = {"flowlet.audit.v1", "flowlet.risk-decisions.v1", "flowlet.alerts.v1"},
+      topics = {"flowlet.audit-chained.v1", "flowlet.risk-decisions.v1", "flowlet.alerts.v1"},
       batch = "true")
   void index(List<ConsumerRecord<String, byte[]>> records) {
     List<SinkDocument> batch = documents.from(records);

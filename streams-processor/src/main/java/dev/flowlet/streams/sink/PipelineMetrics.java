@@ -37,7 +37,12 @@ class PipelineMetrics {
       alert(severity.name());
     }
     List.of("audit", "decisions", "alerts").forEach(this::indexedCounter);
-    List.of(Topics.TRANSACTIONS, Topics.AUDIT, Topics.RISK_DECISIONS, Topics.ALERTS)
+    List.of(
+            Topics.TRANSACTIONS,
+            Topics.AUDIT,
+            Topics.AUDIT_CHAINED,
+            Topics.RISK_DECISIONS,
+            Topics.ALERTS)
         .forEach(topic -> deadLetter(topic.name()));
     this.sinkFailures =
         Counter.builder("flowlet.sink.failures")

@@ -46,9 +46,9 @@ class SinkDocuments {
 
   private SinkDocument document(ConsumerRecord<String, byte[]> record) {
     String topic = record.topic();
-    if (topic.equals(Topics.AUDIT.name())) {
+    if (topic.equals(Topics.AUDIT_CHAINED.name())) {
       AuditEvent event =
-          Topics.AUDIT.valueSerde().deserializer().deserialize(topic, record.value());
+          Topics.AUDIT_CHAINED.valueSerde().deserializer().deserialize(topic, record.value());
       return document("flowlet-audit-", event.occurredAt(), event.eventId(), record);
     }
     if (topic.equals(Topics.RISK_DECISIONS.name())) {
