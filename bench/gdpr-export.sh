@@ -46,4 +46,6 @@ echo "# apps: $FLOWLET_APPS; FLOWLET_APP_JAVA_OPTS='$FLOWLET_APP_JAVA_OPTS'; loa
   -Djdbc="jdbc:postgresql://127.0.0.1:$FLOWLET_PG_PORT/flowlet" -Dpg.bin="$PG_BIN" \
   -Dtransactions="${TRANSACTIONS:-50000}" -Dwork="$WORK" \
   dev.flowlet.bench.gdpr.GdprExportBenchmark
+echo "# gdprExportJob steps, from batch-jobs' log:"
+grep -ho "Step: \[export[A-Za-z]*\] executed in [0-9a-z]*" "$FLOWLET_HOME/logs/flowlet-batch-jobs.log" | sed 's/^/#   /' || true
 echo "# load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -137,7 +137,19 @@ class PrivacyRequestApiIntegrationTest {
     assertThat(twice.status()).isEqualTo(409);
     assertThat(rejectLate.status()).isEqualTo(409);
     assertThat(download.status()).isEqualTo(409);
-    assertThat(actions(id)).containsExactly("privacy.request.received", "privacy.request.approved");
+    assertThat(actions(id))
+        .containsExactly(
+            "privacy.request.received", "privacy.request.approved", "privacy.request.approved");
+    assertThat(
+            jdbc.sql(
+                    "select actor || ':' || outcome from audit_logs"
+                        + " where resource_id = ? and action = 'privacy.request.approved'"
+                        + " order by occurred_at")
+                .param(id)
+                .query(String.class)
+                .list())
+        .as("the refused self-approval is audited as a failure")
+        .containsExactly("privacy-both-hats:FAILURE", "demo-approver:SUCCESS");
   }
 
   @Test

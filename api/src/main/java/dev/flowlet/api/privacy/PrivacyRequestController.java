@@ -1,6 +1,7 @@
 package dev.flowlet.api.privacy;
 
 import dev.flowlet.api.audit.Actor;
+import dev.flowlet.api.problems.ForbiddenException;
 import dev.flowlet.api.problems.InvalidRequestException;
 import dev.flowlet.api.problems.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,12 +47,17 @@ class PrivacyRequestController {
   private final PrivacyRequests requests;
   private final PrivacyRequestWork work;
   private final ExportDownload downloads;
+  private final RefusedDecisions refusals;
 
   PrivacyRequestController(
-      PrivacyRequests requests, PrivacyRequestWork work, ExportDownload downloads) {
+      PrivacyRequests requests,
+      PrivacyRequestWork work,
+      ExportDownload downloads,
+      RefusedDecisions refusals) {
     this.requests = requests;
     this.work = work;
     this.downloads = downloads;
+    this.refusals = refusals;
   }
 
   @PostMapping
@@ -81,7 +87,13 @@ class PrivacyRequestController {
 
   @PostMapping("/{id}/approve")
   PrivacyRequest approve(@PathVariable UUID id, Authentication user, HttpServletRequest request) {
-    return work.approve(id, Actor.of(user, request));
+    Actor actor = Actor.of(user, request);
+    try {
+      return work.approve(id, actor);
+    } catch (ForbiddenException e) {
+      refusals.record(id, "approved", actor);
+      throw e;
+    }
   }
 
   @PostMapping("/{id}/reject")
@@ -90,7 +102,13 @@ class PrivacyRequestController {
       @Valid @RequestBody Reject command,
       Authentication user,
       HttpServletRequest request) {
-    return work.reject(id, command.reason().strip(), Actor.of(user, request));
+    Actor actor = Actor.of(user, request);
+    try {
+      return work.reject(id, command.reason().strip(), actor);
+    } catch (ForbiddenException e) {
+      refusals.record(id, "rejected", actor);
+      throw e;
+    }
   }
 
   /**
