@@ -31,7 +31,11 @@ import org.springframework.test.context.TestConstructor;
       "flowlet.batch.backup.restore-jobs=1",
       "flowlet.batch.reconciliation.chunk-size=1000",
       "flowlet.batch.reconciliation.max-upload-size=1MB",
-      "flowlet.batch.jobs.stale-after=1s"
+      "flowlet.batch.jobs.stale-after=1s",
+      "flowlet.batch.gdpr.claimer=false",
+      "flowlet.batch.gdpr.export-dir=target/test-exports",
+      "flowlet.batch.gdpr.fetch-size=100",
+      "flowlet.batch.gdpr.resume-after=5s"
     })
 @ContextConfiguration(initializers = {RealInfrastructure.class, LedgerSchema.class})
 @Import(TamperingCheck.class)

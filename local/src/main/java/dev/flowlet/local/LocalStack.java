@@ -70,6 +70,8 @@ final class LocalStack implements AutoCloseable {
       common.put(app.portVariable, Integer.toString(app.port(settings)));
     }
     common.put("FLOWLET_STREAMS_STATE_DIR", settings.dataDir("streams").toString());
+    // batch-jobs writes GDPR export archives here and the API hands them out: one folder.
+    common.put("FLOWLET_EXPORT_DIR", settings.dataDir("exports").toString());
 
     Map<FlowletApp, CompletableFuture<AppProcess>> starting = new EnumMap<>(FlowletApp.class);
     for (FlowletApp app : settings.apps()) {

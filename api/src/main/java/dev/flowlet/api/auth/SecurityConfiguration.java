@@ -92,6 +92,18 @@ class SecurityConfiguration {
               APPROVER),
           Access.roles(POST, paths("/api/v1/rules/**"), COMPLIANCE_OFFICER),
           Access.roles(GET, paths("/api/v1/rules/**"), COMPLIANCE_OFFICER, APPROVER, AUDITOR),
+          Access.roles(GET, paths("/api/v1/privacy/requests/*/export"), COMPLIANCE_OFFICER),
+          Access.roles(
+              POST,
+              paths("/api/v1/privacy/requests/*/approve", "/api/v1/privacy/requests/*/reject"),
+              APPROVER),
+          Access.roles(POST, paths("/api/v1/privacy/requests"), COMPLIANCE_OFFICER),
+          Access.roles(
+              GET,
+              paths("/api/v1/privacy/requests", "/api/v1/privacy/requests/**"),
+              COMPLIANCE_OFFICER,
+              APPROVER,
+              AUDITOR),
           Access.roles(null, paths("/api/v1/users", "/api/v1/users/**"), ADMIN),
           Access.roles(POST, paths("/api/v1/admin/**"), ADMIN));
 

@@ -41,6 +41,19 @@ record RecordTransaction(
     this(accountId, type, amount, currency, occurredAt, counterparty, channel, null);
   }
 
+  /** The same request with the channel's device identifier left out (no consent to keep it). */
+  RecordTransaction withoutDeviceId() {
+    return new RecordTransaction(
+        accountId,
+        type,
+        amount,
+        currency,
+        occurredAt,
+        counterparty,
+        new Channel(channel.country(), null),
+        card);
+  }
+
   /**
    * @param name who the money comes from or goes to
    * @param country their ISO 3166-1 alpha-2 country
@@ -58,6 +71,7 @@ record RecordTransaction(
     }
   }
 
+  /** {@code deviceId} is null once recorded for a customer who withdrew device fingerprinting. */
   record Channel(
       @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
           String country,

@@ -6,6 +6,8 @@ import dev.flowlet.api.audit.AuditTrail.Outcome;
 import dev.flowlet.api.cards.CardVault;
 import dev.flowlet.api.cards.CardView;
 import dev.flowlet.api.outbox.Outbox;
+import dev.flowlet.api.privacy.ConsentPurpose;
+import dev.flowlet.api.privacy.Consents;
 import dev.flowlet.api.problems.FieldError;
 import dev.flowlet.api.problems.InvalidRequestException;
 import dev.flowlet.api.transactions.TransactionAcceptance.AccountRef;
@@ -48,6 +50,7 @@ class TransactionRecording {
   private final JsonMapper json;
   private final Clock clock;
   private final CardVault cards;
+  private final Consents consents;
 
   TransactionRecording(
       JdbcClient jdbc,
@@ -57,7 +60,8 @@ class TransactionRecording {
       Outbox outbox,
       JsonMapper json,
       Clock clock,
-      CardVault cards) {
+      CardVault cards,
+      Consents consents) {
     this.jdbc = jdbc;
     this.idempotencyKeys = idempotencyKeys;
     this.ledger = ledger;
@@ -66,6 +70,7 @@ class TransactionRecording {
     this.json = json;
     this.clock = clock;
     this.cards = cards;
+    this.consents = consents;
   }
 
   @Transactional
@@ -90,6 +95,11 @@ class TransactionRecording {
       throw new InvalidRequestException(errors);
     }
     BigDecimal amount = TransactionAcceptance.amountOf(command);
+    // The device identifier is kept only while the customer consents to device fingerprinting;
+    // without it, neither the ledger row nor the event carries it.
+    if (!consents.allows(account.customerId(), ConsentPurpose.DEVICE_FINGERPRINTING)) {
+      command = command.withoutDeviceId();
+    }
     Map<UUID, BigDecimal> changes = new LinkedHashMap<>();
     changes.put(account.id(), command.type().debitsAccount() ? amount.negate() : amount);
     target.ifPresent(credited -> changes.put(credited.id(), amount));

@@ -1,0 +1,2 @@
+/** The GDPR export benchmark: one subject with a long history, request to completed archive. */
+package dev.flowlet.bench.gdpr;
