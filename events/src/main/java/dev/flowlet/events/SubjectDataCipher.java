@@ -3,6 +3,7 @@ package dev.flowlet.events;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.AEADBadTagException;
@@ -94,6 +95,63 @@ public final class SubjectDataCipher {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM decryption failed", e);
     }
+  }
+
+  /**
+   * Wraps (encrypts) a subject's data key under a key-encryption key, bound to both ids.
+   *
+   * @return nonce (12) | ciphertext | tag (16)
+   */
+  public byte[] wrap(byte[] keyEncryptionKey, String kekId, String subjectId, byte[] dataKey) {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(keyEncryptionKey, "AES"),
+          new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(wrapAad(kekId, subjectId));
+      byte[] ciphertext = cipher.doFinal(dataKey);
+      byte[] wrapped = Arrays.copyOf(nonce, NONCE_BYTES + ciphertext.length);
+      System.arraycopy(ciphertext, 0, wrapped, NONCE_BYTES, ciphertext.length);
+      return wrapped;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM encryption failed", e);
+    }
+  }
+
+  /**
+   * Unwraps what {@link #wrap} produced for the same ids.
+   *
+   * @throws IllegalArgumentException when the wrapped key was altered or moved
+   */
+  public static byte[] unwrap(
+      byte[] keyEncryptionKey, String kekId, String subjectId, byte[] wrapped) {
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(keyEncryptionKey, "AES"),
+          new GCMParameterSpec(TAG_BITS, wrapped, 0, NONCE_BYTES));
+      cipher.updateAAD(wrapAad(kekId, subjectId));
+      return cipher.doFinal(wrapped, NONCE_BYTES, wrapped.length - NONCE_BYTES);
+    } catch (AEADBadTagException e) {
+      throw new IllegalArgumentException("the data key of a subject failed authentication", e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM decryption failed", e);
+    }
+  }
+
+  /** A fresh random data key for a subject. */
+  public byte[] newDataKey() {
+    byte[] key = new byte[KEY_BYTES];
+    random.nextBytes(key);
+    return key;
+  }
+
+  private static byte[] wrapAad(String kekId, String subjectId) {
+    return ("flowlet/subject-key/v1/" + kekId + "/" + subjectId).getBytes(StandardCharsets.UTF_8);
   }
 
   private static byte[] aad(String subjectId, String field) {
