@@ -8,6 +8,7 @@ import dev.flowlet.api.cards.CardView;
 import dev.flowlet.api.outbox.Outbox;
 import dev.flowlet.api.problems.FieldError;
 import dev.flowlet.api.problems.InvalidRequestException;
+import dev.flowlet.api.subjectkeys.EventSealing;
 import dev.flowlet.api.transactions.TransactionAcceptance.AccountRef;
 import dev.flowlet.events.Topics;
 import dev.flowlet.events.TransactionRecorded;
@@ -48,6 +49,7 @@ class TransactionRecording {
   private final JsonMapper json;
   private final Clock clock;
   private final CardVault cards;
+  private final EventSealing sealing;
 
   TransactionRecording(
       JdbcClient jdbc,
@@ -57,7 +59,8 @@ class TransactionRecording {
       Outbox outbox,
       JsonMapper json,
       Clock clock,
-      CardVault cards) {
+      CardVault cards,
+      EventSealing sealing) {
     this.jdbc = jdbc;
     this.idempotencyKeys = idempotencyKeys;
     this.ledger = ledger;
@@ -66,6 +69,7 @@ class TransactionRecording {
     this.json = json;
     this.clock = clock;
     this.cards = cards;
+    this.sealing = sealing;
   }
 
   @Transactional
@@ -129,7 +133,7 @@ class TransactionRecording {
     return new Recorded(201, body, false);
   }
 
-  private static TransactionRecorded event(
+  private TransactionRecorded event(
       UUID id,
       RecordTransaction command,
       AccountRef account,
@@ -147,12 +151,14 @@ class TransactionRecording {
         command.currency(),
         command.occurredAt(),
         now,
-        new TransactionRecorded.Counterparty(
+        // personal fields travel pseudonymised and sealed with the subject's key (schema 2)
+        sealing.counterparty(
             command.counterparty().name(),
             command.counterparty().country(),
-            target.map(credited -> credited.id().toString()).orElse(null),
-            target.map(credited -> credited.customerId().toString()).orElse(null)),
-        new TransactionRecorded.Channel(command.channel().country(), command.channel().deviceId()));
+            target.map(AccountRef::id).orElse(null),
+            target.map(AccountRef::customerId).orElse(null)),
+        sealing.channel(
+            account.customerId(), command.channel().country(), command.channel().deviceId()));
   }
 
   private void insert(
