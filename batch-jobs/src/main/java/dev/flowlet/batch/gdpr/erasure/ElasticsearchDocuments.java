@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
@@ -27,10 +29,17 @@ final class ElasticsearchDocuments {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final JsonMapper json = JsonMapper.builder().build();
   private final URI base;
+  private final String authorization;
 
-  ElasticsearchDocuments(URI base) {
+  ElasticsearchDocuments(URI base, String username, String password) {
     String url = base.toString();
     this.base = URI.create(url.endsWith("/") ? url : url + "/");
+    this.authorization =
+        username == null || username.isBlank()
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** A document as found. */

@@ -33,7 +33,10 @@ class ErasureJobConfiguration {
 
   @Bean
   ElasticsearchDocuments erasureElasticsearch(ErasureSettings settings) {
-    return new ElasticsearchDocuments(settings.elasticsearchUrl());
+    return new ElasticsearchDocuments(
+        settings.elasticsearchUrl(),
+        settings.elasticsearchUsername(),
+        settings.elasticsearchPassword());
   }
 
   @Bean
