@@ -68,6 +68,14 @@ public final class Topics {
   public static final Topic<String, DeadLetter> DLQ =
       new Topic<>("flowlet.dlq.v1", KEYS, new JsonSerde<>(DeadLetter.class), PARTITIONS, false);
 
+  /**
+   * The erasure ledger of record, keyed by subject id; compacted and kept forever, so that it
+   * outlives any database backup and erasures are re-applied after a restore.
+   */
+  public static final Topic<String, SubjectErased> ERASURES =
+      new Topic<>(
+          "flowlet.erasures.v1", KEYS, new JsonSerde<>(SubjectErased.class), PARTITIONS, true);
+
   /** Every topic, for creating them at start-up. */
   public static final List<Topic<String, ?>> ALL =
       List.of(
@@ -78,7 +86,8 @@ public final class Topics {
           AUDIT,
           AUDIT_CHAINED,
           AUDIT_CHECKPOINTS,
-          DLQ);
+          DLQ,
+          ERASURES);
 
   private Topics() {}
 
@@ -89,11 +98,16 @@ public final class Topics {
             topic ->
                 new NewTopic(topic.name(), topic.partitions(), replicationFactor)
                     .configs(
-                        Map.of(
-                            TopicConfig.CLEANUP_POLICY_CONFIG,
-                            topic.compacted()
-                                ? TopicConfig.CLEANUP_POLICY_COMPACT
-                                : TopicConfig.CLEANUP_POLICY_DELETE)))
+                        topic.compacted()
+                            // compacted topics are state of record: never expired by time
+                            ? Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_COMPACT,
+                                TopicConfig.RETENTION_MS_CONFIG,
+                                "-1")
+                            : Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_DELETE)))
         .toArray(NewTopic[]::new);
   }
 }

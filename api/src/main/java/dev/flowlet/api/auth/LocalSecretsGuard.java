@@ -1,6 +1,8 @@
 package dev.flowlet.api.auth;
 
 import dev.flowlet.api.cards.CardSettings;
+import dev.flowlet.api.subjectkeys.SubjectKeySettings;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
@@ -21,11 +23,17 @@ class LocalSecretsGuard implements InitializingBean {
   private final Environment environment;
   private final AuthSettings settings;
   private final CardSettings cards;
+  private final SubjectKeySettings subjectKeys;
 
-  LocalSecretsGuard(Environment environment, AuthSettings settings, CardSettings cards) {
+  LocalSecretsGuard(
+      Environment environment,
+      AuthSettings settings,
+      CardSettings cards,
+      SubjectKeySettings subjectKeys) {
     this.environment = environment;
     this.settings = settings;
     this.cards = cards;
+    this.subjectKeys = subjectKeys;
   }
 
   @Override
@@ -41,11 +49,12 @@ class LocalSecretsGuard implements InitializingBean {
       throw new IllegalStateException(
           "FLOWLET_DEMO_PASSWORD has the public default; demo users exist only in the local profile");
     }
-    List<String> publicCardKeys = cards.publicDefaults();
+    List<String> publicCardKeys = new ArrayList<>(cards.publicDefaults());
+    publicCardKeys.addAll(subjectKeys.publicDefaults());
     if (!publicCardKeys.isEmpty()) {
       throw new IllegalStateException(
           String.join(", ", publicCardKeys)
-              + " has the public local default; set card keys of your own");
+              + " has the public local default; set keys of your own");
     }
   }
 }

@@ -92,7 +92,7 @@ class CardRows {
     return jdbc.sql(
             """
             select id, key_id, wrapped_data_key, encrypted_pan from cards
-            where key_id <> ?
+            where key_id <> ? and octet_length(wrapped_data_key) > 0
             order by id
             limit ?
             for no key update skip locked
@@ -120,14 +120,18 @@ class CardRows {
   }
 
   long countNotUnder(String activeKeyId) {
-    return jdbc.sql("select count(*) from cards where key_id <> ?")
+    return jdbc.sql(
+            "select count(*) from cards where key_id <> ? and octet_length(wrapped_data_key) > 0")
         .param(activeKeyId)
         .query(Long.class)
         .single();
   }
 
   List<String> keyIdsInUse() {
-    return jdbc.sql("select distinct key_id from cards order by key_id").query(String.class).list();
+    return jdbc.sql(
+            "select distinct key_id from cards where octet_length(wrapped_data_key) > 0 order by key_id")
+        .query(String.class)
+        .list();
   }
 
   /** A stored card as it may be shown. */

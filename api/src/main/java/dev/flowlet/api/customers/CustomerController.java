@@ -6,6 +6,7 @@ import dev.flowlet.api.audit.AuditTrail.Outcome;
 import dev.flowlet.api.customers.CustomerCommands.RegisterCustomer;
 import dev.flowlet.api.customers.CustomerCommands.UpdateCustomer;
 import dev.flowlet.api.problems.NotFoundException;
+import dev.flowlet.api.subjectkeys.SubjectKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -38,11 +39,13 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerController {
 
   private final Customers customers;
+  private final SubjectKeys subjectKeys;
   private final AuditTrail audit;
   private final Clock clock;
 
-  CustomerController(Customers customers, AuditTrail audit, Clock clock) {
+  CustomerController(Customers customers, SubjectKeys subjectKeys, AuditTrail audit, Clock clock) {
     this.customers = customers;
+    this.subjectKeys = subjectKeys;
     this.audit = audit;
     this.clock = clock;
   }
@@ -66,6 +69,7 @@ class CustomerController {
             now(),
             null);
     customers.insert(customer);
+    subjectKeys.create(customer.id());
     String id = customer.id().toString();
     audit.record(
         Actor.of(user, request), "customer.created", "customer", id, id, Outcome.SUCCESS, Map.of());

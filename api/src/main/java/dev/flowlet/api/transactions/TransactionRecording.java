@@ -10,6 +10,7 @@ import dev.flowlet.api.privacy.ConsentPurpose;
 import dev.flowlet.api.privacy.Consents;
 import dev.flowlet.api.problems.FieldError;
 import dev.flowlet.api.problems.InvalidRequestException;
+import dev.flowlet.api.subjectkeys.EventSealing;
 import dev.flowlet.api.transactions.TransactionAcceptance.AccountRef;
 import dev.flowlet.events.Topics;
 import dev.flowlet.events.TransactionRecorded;
@@ -51,6 +52,7 @@ class TransactionRecording {
   private final Clock clock;
   private final CardVault cards;
   private final Consents consents;
+  private final EventSealing sealing;
 
   TransactionRecording(
       JdbcClient jdbc,
@@ -61,7 +63,8 @@ class TransactionRecording {
       JsonMapper json,
       Clock clock,
       CardVault cards,
-      Consents consents) {
+      Consents consents,
+      EventSealing sealing) {
     this.jdbc = jdbc;
     this.idempotencyKeys = idempotencyKeys;
     this.ledger = ledger;
@@ -71,6 +74,7 @@ class TransactionRecording {
     this.clock = clock;
     this.cards = cards;
     this.consents = consents;
+    this.sealing = sealing;
   }
 
   @Transactional
@@ -139,7 +143,7 @@ class TransactionRecording {
     return new Recorded(201, body, false);
   }
 
-  private static TransactionRecorded event(
+  private TransactionRecorded event(
       UUID id,
       RecordTransaction command,
       AccountRef account,
@@ -157,12 +161,14 @@ class TransactionRecording {
         command.currency(),
         command.occurredAt(),
         now,
-        new TransactionRecorded.Counterparty(
+        // personal fields travel pseudonymised and sealed with the subject's key (schema 2)
+        sealing.counterparty(
             command.counterparty().name(),
             command.counterparty().country(),
-            target.map(credited -> credited.id().toString()).orElse(null),
-            target.map(credited -> credited.customerId().toString()).orElse(null)),
-        new TransactionRecorded.Channel(command.channel().country(), command.channel().deviceId()));
+            target.map(AccountRef::id).orElse(null),
+            target.map(AccountRef::customerId).orElse(null)),
+        sealing.channel(
+            account.customerId(), command.channel().country(), command.channel().deviceId()));
   }
 
   private void insert(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flowlet.api.cards.CardSettings;
+import dev.flowlet.api.subjectkeys.SubjectKeySettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,13 +18,15 @@ class LocalSecretsGuardTest {
   private static final String LOCAL_CARD_KEY = "bG9jYWwtb25seS1jYXJkLWtlay1wdWJsaWMtZGVtbzE=";
   private static final String LOCAL_FINGERPRINT_KEY =
       "bG9jYWwtb25seS1jYXJkLWZpbmdlcnByaW50LWtleSE=";
+  private static final String LOCAL_SUBJECT_KEK = "bG9jYWwtb25seS1zdWJqZWN0LWtlay1kZW1vLTAwMDE=";
   private static final String OWN_CARD_KEY = "q1ZbQ0Q5m7b7kXn8gT6yV2cF3wR9sJ4eL0aH5uP1oIk=";
   private static final String OWN_FINGERPRINT_KEY = "Zx3YcVb8nM2aS4dF6gH1jK7lP9oI0uY5tR3eW2qA8sE=";
 
   @Test
   void refusesToStartOutsideTheLocalProfileWithThePublicJwtSecret() {
     var guard =
-        new LocalSecretsGuard(profiles("prod"), settings(LOCAL_SECRET, null), ownCardKeys());
+        new LocalSecretsGuard(
+            profiles("prod"), settings(LOCAL_SECRET, null), ownCardKeys(), ownSubjectKeys());
 
     assertThatThrownBy(guard::afterPropertiesSet)
         .isInstanceOf(IllegalStateException.class)
@@ -34,7 +37,10 @@ class LocalSecretsGuardTest {
   void refusesToStartOutsideTheLocalProfileWithTheDefaultDemoPassword() {
     var guard =
         new LocalSecretsGuard(
-            profiles("prod"), settings(OWN_SECRET, "flowlet-demo"), ownCardKeys());
+            profiles("prod"),
+            settings(OWN_SECRET, "flowlet-demo"),
+            ownCardKeys(),
+            ownSubjectKeys());
 
     assertThatThrownBy(guard::afterPropertiesSet)
         .isInstanceOf(IllegalStateException.class)
@@ -43,7 +49,9 @@ class LocalSecretsGuardTest {
 
   @Test
   void startsOutsideTheLocalProfileWithSecretsOfItsOwn() {
-    var guard = new LocalSecretsGuard(profiles("prod"), settings(OWN_SECRET, null), ownCardKeys());
+    var guard =
+        new LocalSecretsGuard(
+            profiles("prod"), settings(OWN_SECRET, null), ownCardKeys(), ownSubjectKeys());
 
     assertThatCode(guard::afterPropertiesSet).doesNotThrowAnyException();
   }
@@ -54,7 +62,8 @@ class LocalSecretsGuardTest {
         new LocalSecretsGuard(
             profiles("local"),
             settings(LOCAL_SECRET, "flowlet-demo"),
-            cardKeys(LOCAL_CARD_KEY, LOCAL_FINGERPRINT_KEY));
+            cardKeys(LOCAL_CARD_KEY, LOCAL_FINGERPRINT_KEY),
+            localSubjectKeys());
 
     assertThatCode(guard::afterPropertiesSet).doesNotThrowAnyException();
   }
@@ -65,7 +74,8 @@ class LocalSecretsGuardTest {
         new LocalSecretsGuard(
             profiles("prod"),
             settings(OWN_SECRET, null),
-            cardKeys(LOCAL_CARD_KEY, OWN_FINGERPRINT_KEY));
+            cardKeys(LOCAL_CARD_KEY, OWN_FINGERPRINT_KEY),
+            ownSubjectKeys());
 
     assertThatThrownBy(guard::afterPropertiesSet)
         .isInstanceOf(IllegalStateException.class)
@@ -79,12 +89,25 @@ class LocalSecretsGuardTest {
         new LocalSecretsGuard(
             profiles("prod"),
             settings(OWN_SECRET, null),
-            cardKeys(OWN_CARD_KEY, LOCAL_FINGERPRINT_KEY));
+            cardKeys(OWN_CARD_KEY, LOCAL_FINGERPRINT_KEY),
+            ownSubjectKeys());
 
     assertThatThrownBy(guard::afterPropertiesSet)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("FLOWLET_CARD_FINGERPRINT_KEY")
         .hasMessageNotContaining("FLOWLET_CARD_KEYS");
+  }
+
+  @Test
+  void refusesToStartOutsideTheLocalProfileWithThePublicSubjectKeyEncryptionKey() {
+    var guard =
+        new LocalSecretsGuard(
+            profiles("prod"), settings(OWN_SECRET, null), ownCardKeys(), localSubjectKeys());
+
+    assertThatThrownBy(guard::afterPropertiesSet)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("FLOWLET_SUBJECT_KEKS")
+        .hasMessageNotContaining(LOCAL_SUBJECT_KEK);
   }
 
   @Test
@@ -98,6 +121,14 @@ class LocalSecretsGuardTest {
     MockEnvironment environment = new MockEnvironment();
     environment.setActiveProfiles(profile);
     return environment;
+  }
+
+  private static SubjectKeySettings localSubjectKeys() {
+    return new SubjectKeySettings(Map.of("local-demo-1", LOCAL_SUBJECT_KEK), "local-demo-1");
+  }
+
+  private static SubjectKeySettings ownSubjectKeys() {
+    return new SubjectKeySettings(Map.of("k1", OWN_CARD_KEY), "k1");
   }
 
   private static CardSettings ownCardKeys() {

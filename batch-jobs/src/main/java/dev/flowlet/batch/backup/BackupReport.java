@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param tables tables compared
  * @param rows rows compared
  * @param problems what failed, empty when it passed
- * @param erasureReplay NOT_CHECKED until the GDPR erasure ledger exists
+ * @param erasureReplay PASSED or FAILED: every subject of the erasure ledger erased in the restored
+ *     copy after a replay; NOT_CHECKED when no such check is configured
  */
 record BackupReport(
     String verdict,

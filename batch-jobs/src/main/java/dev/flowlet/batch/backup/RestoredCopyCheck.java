@@ -8,10 +8,10 @@ import java.util.List;
  * after the restore and before it is dropped, in {@link org.springframework.core.annotation.Order}.
  * Every check's problems fail the verification.
  *
- * <p>Today: {@link TableComparison} (row counts and checksums against the manifest). The extension
- * point for the GDPR issue: an {@code ErasureReplayCheck} that replays the erasure ledger on the
- * restored copy and proves every erased subject stays erased there; until it exists the report says
- * {@code "erasureReplay": "NOT_CHECKED"}.
+ * <p>{@link TableComparison} (row counts and checksums against the manifest), then {@code
+ * gdpr.erasure.ErasureReplayCheck} (named {@code erasureReplay}), which replays the erasure ledger
+ * on the restored copy and proves every erased subject stays erased there; the report's {@code
+ * erasureReplay} says {@code PASSED} or {@code FAILED} ({@code NOT_CHECKED} without that check).
  */
 public interface RestoredCopyCheck {
 

@@ -81,7 +81,7 @@ final class TransactionCheck {
             counterpartyName,
             counterpartyCountry,
             channel == null ? null : country(channel.country()),
-            channel == null ? null : channel.deviceId());
+            channel == null ? null : channel.deviceKey());
     List<Routed> routed = new ArrayList<>(2);
     routed.add(new Routed(transaction.customerId(), new ScreeningInput(false, movement)));
     if (type == MovementType.TRANSFER && counterparty != null && counterparty.accountId() != null) {

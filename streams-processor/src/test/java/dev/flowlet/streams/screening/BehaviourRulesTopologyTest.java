@@ -88,6 +88,31 @@ class BehaviourRulesTopologyTest {
   }
 
   @Test
+  void flagsANewDeviceOnSchemaVersionOneRecordsWithTheDeviceInClear() {
+    driver.screen(Tx.cardPayment().device("laptop-1").schemaV1().at(T0));
+
+    RiskDecision decision =
+        driver.screen(
+            Tx.transfer()
+                .device("phone-2")
+                .schemaV1()
+                .amount(DEVICE_MIN)
+                .after(Duration.ofHours(1)));
+
+    assertThat(Reasons.rules(decision)).containsExactly(NEW_DEVICE_HIGH_VALUE);
+  }
+
+  @Test
+  void recognisesAKnownDeviceByItsPseudonymAlone() {
+    driver.screen(Tx.cardPayment().device("laptop-1").at(T0));
+    var second = Tx.transfer().device("laptop-1").amount("5000.00").after(Duration.ofHours(1));
+
+    assertThat(second.build().channel().deviceId()).isNull();
+    assertThat(second.build().channel().deviceRef()).isNotBlank().doesNotContain("laptop");
+    assertThat(driver.screen(second).reasons()).isEmpty();
+  }
+
+  @Test
   void staysSilentOnANewDeviceJustBelowTheAmount() {
     driver.screen(Tx.cardPayment().device("laptop-1").at(T0));
 

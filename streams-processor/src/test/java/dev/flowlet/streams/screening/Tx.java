@@ -1,14 +1,18 @@
 package dev.flowlet.streams.screening;
 
+import dev.flowlet.events.SubjectDataCipher;
 import dev.flowlet.events.TransactionRecorded;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Transactions for tests, with ordinary defaults: 42.50 EUR, from a laptop in the Netherlands, to
- * Northwind Traders (NL), at {@link #T0}. Each gets a fresh transaction id.
+ * Northwind Traders (NL), at {@link #T0}. Each gets a fresh transaction id. Devices travel as the
+ * API sends them since schema 2: as the holder's keyed pseudonym, never in clear.
  */
 final class Tx {
 
@@ -28,6 +32,7 @@ final class Tx {
   private String creditedCustomer;
   private String channelCountry = "NL";
   private String device = "laptop-1";
+  private boolean clearDevice;
 
   private Tx(String type) {
     this.type = type;
@@ -120,17 +125,24 @@ final class Tx {
     return this;
   }
 
+  /** As schema version 1 sent it: the device id in clear instead of its pseudonym. */
+  Tx schemaV1() {
+    clearDevice = true;
+    return this;
+  }
+
   String transactionId() {
     return transactionId;
   }
 
   TransactionRecorded build() {
+    String holder = customer != null ? customer : "holder-of-" + account;
     return new TransactionRecorded(
-        TransactionRecorded.SCHEMA_VERSION,
+        clearDevice ? 1 : TransactionRecorded.SCHEMA_VERSION,
         "evt-" + transactionId,
         transactionId,
         account,
-        customer != null ? customer : "holder-of-" + account,
+        holder,
         type,
         amount == null ? null : new BigDecimal(amount),
         currency,
@@ -138,6 +150,18 @@ final class Tx {
         at.plusSeconds(1),
         new TransactionRecorded.Counterparty(
             counterpartyName, counterpartyCountry, creditedAccount, creditedCustomer),
-        new TransactionRecorded.Channel(channelCountry, device));
+        clearDevice || device == null
+            ? new TransactionRecorded.Channel(channelCountry, device)
+            : new TransactionRecorded.Channel(
+                channelCountry,
+                null,
+                SubjectDataCipher.pseudonym(
+                    subjectKey(holder), TransactionRecorded.DEVICE_PSEUDONYM, device),
+                null));
+  }
+
+  /** A stand-in for the holder's data key: distinct per holder, as the API's keys are. */
+  private static byte[] subjectKey(String holder) {
+    return Arrays.copyOf(holder.getBytes(StandardCharsets.UTF_8), SubjectDataCipher.KEY_BYTES);
   }
 }

@@ -18,7 +18,8 @@ import java.time.Instant;
  * @param counterpartyName the other party's name, or null
  * @param counterpartyCountry the other party's country, or null
  * @param channelCountry the country the movement came from, or null
- * @param deviceId the device it came from, or null
+ * @param deviceId the device it came from, or null: its keyed pseudonym ({@code
+ *     TransactionRecorded.Channel.deviceRef}) since schema 2, its id in clear in schema 1
  */
 public record Movement(
     String transactionId,
