@@ -121,8 +121,15 @@ class ConsentApiIntegrationTest {
 
     assertThat(deviceOf(kept)).isEqualTo("device-kept-7f3a");
     assertThat(deviceOf(withheld)).isEqualTo("(none)");
-    assertThat(outboxPayloadOf(kept)).contains("device-kept-7f3a");
-    assertThat(outboxPayloadOf(withheld)).doesNotContain("device-withheld-9c2e");
+    // The event carries the device as a pseudonym and sealed (never in clear), and only under
+    // consent.
+    assertThat(outboxPayloadOf(kept))
+        .contains("\"sealedDeviceId\":{")
+        .doesNotContain("\"deviceRef\":null")
+        .doesNotContain("device-kept-7f3a");
+    assertThat(outboxPayloadOf(withheld))
+        .contains("\"deviceRef\":null", "\"sealedDeviceId\":null")
+        .doesNotContain("device-withheld-9c2e");
     JsonNode read = api.get("/api/v1/transactions/" + withheld, operator).json();
     assertThat(read.get("channel").get("country").asString()).isEqualTo("GB");
     assertThat(read.toString()).doesNotContain("device-withheld-9c2e");

@@ -367,7 +367,10 @@ class GdprErasureJobIntegrationTest {
                 .digest(canonical.getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** The content of every table an erasure may touch, as one digest. */
+  /**
+   * The content of every table an erasure may touch, as one digest. The audit trail's outbox rows
+   * are left out: every job run is itself audited ({@code job.started}, {@code job.completed}).
+   */
   private String fingerprint() {
     StringBuilder digest = new StringBuilder();
     for (String table :
@@ -386,7 +389,8 @@ class GdprErasureJobIntegrationTest {
           jdbc.queryForObject(
               "select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from public."
                   + table
-                  + " t",
+                  + " t"
+                  + (table.equals("outbox") ? " where topic <> 'flowlet.audit.v1'" : ""),
               String.class));
     }
     return digest.toString();
