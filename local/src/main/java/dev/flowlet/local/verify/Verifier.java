@@ -1,0 +1,77 @@
+package dev.flowlet.local.verify;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs every check and, while only losses are found, runs them again until {@link
+ * VerifySettings#settle()} has passed: right after a fault the pipeline may still be draining, and
+ * a decision that arrives within the settle time was late, not lost. Duplicates never heal, so they
+ * end the wait at once.
+ */
+public final class Verifier {
+
+  private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+
+  private final VerifySettings settings;
+  private final List<Check> checks;
+
+  public Verifier(VerifySettings settings) {
+    this(settings, standardChecks());
+  }
+
+  Verifier(VerifySettings settings, List<Check> checks) {
+    this.settings = settings;
+    this.checks = List.copyOf(checks);
+  }
+
+  /** The checks of {@code ./flowlet verify}, in the order they are printed. */
+  static List<Check> standardChecks() {
+    return List.of(
+        new DecisionsInPostgres(),
+        new DecisionsInElasticsearch(),
+        new AuditInElasticsearch(),
+        new OutboxDrained(),
+        new AuditChainPending());
+  }
+
+  /**
+   * Runs the checks.
+   *
+   * @throws VerifyException when PostgreSQL or Elasticsearch cannot be read
+   */
+  public VerifyReport run() {
+    long start = System.nanoTime();
+    long deadline = start + settings.settle().toNanos();
+    try (Connection db =
+        DriverManager.getConnection(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())) {
+      db.setReadOnly(true);
+      while (true) {
+        long roundStart = System.nanoTime();
+        List<CheckResult> results = new ArrayList<>();
+        VerifyContext context = new VerifyContext(settings, db);
+        for (Check check : checks) {
+          results.add(check.run(context));
+        }
+        long now = System.nanoTime();
+        boolean lossOnly =
+            results.stream().anyMatch(result -> result.missing() > 0)
+                && results.stream()
+                    .allMatch(result -> result.duplicated() + result.orphaned() == 0);
+        if (!lossOnly || now >= deadline) {
+          return new VerifyReport(
+              results, Duration.ofNanos(roundStart - start), Duration.ofNanos(now - roundStart));
+        }
+        LockSupport.parkNanos(RETRY_EVERY.toNanos());
+      }
+    } catch (SQLException e) {
+      throw new VerifyException(
+          "PostgreSQL at " + settings.jdbcUrl() + " does not answer: " + e.getMessage(), e);
+    }
+  }
+}
