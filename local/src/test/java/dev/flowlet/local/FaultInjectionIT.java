@@ -1,0 +1,200 @@
+package dev.flowlet.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.flowlet.local.verify.CheckResult;
+import dev.flowlet.local.verify.Verifier;
+import dev.flowlet.local.verify.VerifyReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * One fault at a time against the whole local stack under steady load from API clients; after each,
+ * {@code ./flowlet verify}'s checks find nothing lost and nothing duplicated, every id that got a
+ * 201 is committed and decided, and the stack recovered by itself (the supervisor restarts what
+ * died). The reduced form runs in {@code mvn verify}; {@code -Dflowlet.faults.full=true} (or {@code
+ * bench/faults.sh}) holds the outages as long as issue 10 asks and sends more load.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionIT {
+
+  static final boolean FULL = Boolean.getBoolean("flowlet.faults.full");
+  private static final int RATE = FULL ? 100 : 20;
+  private static final int CLIENTS = FULL ? 16 : 4;
+  private static final Duration STEADY = Duration.ofSeconds(FULL ? 15 : 4);
+  private static final Duration SETTLE = Duration.ofMinutes(3);
+  private static final String COMMAND =
+      FULL
+          ? "bench/faults.sh"
+          : "./mvnw -pl local -am verify -Dit.test=FaultInjectionIT -Dsurefire.failIfNoSpecifiedTests=false";
+
+  private static FaultStack stack;
+  private static LoadGenerator load;
+
+  @BeforeAll
+  static void startStack() {
+    stack = FaultStack.start();
+    load = LoadGenerator.prepare(stack.apiUrl(), 8);
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (load != null) {
+      load.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aKilledApiIsRestartedAndLosesNoAcceptedTransaction() {
+    int restarts = stack.part("api").status().restarts();
+    run(
+        "api killed with SIGKILL (supervisor restarts it)",
+        () -> stack.part("api").kill(),
+        Duration.ZERO,
+        () -> {});
+    assertThat(stack.part("api").status().restarts()).isEqualTo(restarts + 1);
+  }
+
+  @Test
+  @Order(2)
+  void aKilledStreamsProcessorIsRestartedAndDecidesEverythingOnce() {
+    int restarts = stack.part("streams-processor").status().restarts();
+    run(
+        "streams-processor killed with SIGKILL (supervisor restarts it)",
+        () -> stack.part("streams-processor").kill(),
+        Duration.ZERO,
+        () -> {});
+    assertThat(stack.part("streams-processor").status().restarts()).isEqualTo(restarts + 1);
+  }
+
+  @Test
+  @Order(3)
+  void kafkaStoppedDelaysButLosesNothing() {
+    Duration outage = Duration.ofSeconds(FULL ? 30 : 10);
+    run(
+        "Kafka broker stopped for " + outage.toSeconds() + " s",
+        () -> stack.part("kafka").stop(),
+        outage,
+        () -> stack.part("kafka").start());
+  }
+
+  @Test
+  @Order(4)
+  void elasticsearchStoppedDelaysIndexingButLosesNothing() {
+    Duration outage = Duration.ofSeconds(FULL ? 60 : 15);
+    run(
+        "Elasticsearch stopped for " + outage.toSeconds() + " s",
+        () -> stack.part("elasticsearch").stop(),
+        outage,
+        () -> stack.part("elasticsearch").start());
+  }
+
+  @Test
+  @Order(5)
+  void postgresRestartedLosesNothing() {
+    run(
+        "PostgreSQL restarted (clean stop, start)",
+        () -> stack.part("postgresql").stop(),
+        Duration.ZERO,
+        () -> stack.part("postgresql").start());
+  }
+
+  @Test
+  @Order(6)
+  void postgresKilledIsRestartedBySupervisorAndLosesNothing() {
+    int restarts = stack.part("postgresql").status().restarts();
+    run(
+        "PostgreSQL killed with SIGKILL (supervisor restarts it)",
+        () -> stack.part("postgresql").kill(),
+        Duration.ZERO,
+        () -> {});
+    assertThat(stack.part("postgresql").status().restarts()).isEqualTo(restarts + 1);
+  }
+
+  @Test
+  @Order(7)
+  void slowDatabaseConnectionsLoseNothing() {
+    Duration outage = Duration.ofSeconds(FULL ? 30 : 10);
+    run(
+        "apps to PostgreSQL slowed by 200 ms per packet for "
+            + outage.toSeconds()
+            + " s (TCP proxy)",
+        () -> stack.databaseProxy().slow(Duration.ofMillis(200)),
+        outage,
+        () -> stack.databaseProxy().heal());
+  }
+
+  @Test
+  @Order(8)
+  void cutDatabaseConnectionsLoseNothing() {
+    Duration outage = Duration.ofSeconds(FULL ? 30 : 10);
+    run(
+        "apps to PostgreSQL connections cut and refused for "
+            + outage.toSeconds()
+            + " s (TCP proxy)",
+        () -> stack.databaseProxy().cut(),
+        outage,
+        () -> stack.databaseProxy().heal());
+  }
+
+  /**
+   * Load, steady phase, fault, recovery, then the verifier: the shape every fault shares.
+   *
+   * @param hold how long the fault lasts before {@code end} (zero: {@code begin} is the whole
+   *     fault)
+   */
+  private static void run(String fault, Runnable begin, Duration hold, Runnable end) {
+    Set<String> before = load.accepted();
+    load.start(RATE, CLIENTS);
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> load.accepted().size() >= before.size() + RATE);
+    await().pollDelay(STEADY).atMost(STEADY.plusSeconds(1)).until(() -> true);
+    Instant faultStart = Instant.now();
+    begin.run();
+    if (!hold.isZero()) {
+      await().pollDelay(hold).atMost(hold.plusSeconds(1)).until(() -> true);
+    }
+    end.run();
+    Instant faultEnd = Instant.now();
+    Instant firstSuccess =
+        await()
+            .atMost(Duration.ofMinutes(4))
+            .pollInterval(Duration.ofMillis(100))
+            .until(() -> load.firstSuccessAfter(faultEnd), success -> success != null);
+    await().pollDelay(STEADY).atMost(STEADY.plusSeconds(1)).until(() -> true);
+    load.stop();
+
+    VerifyReport report = new Verifier(stack.verifySettings(SETTLE)).run();
+    Instant clean = Instant.now();
+    Set<String> accepted = load.accepted();
+    long undecided = accepted.size() - stack.committedAndDecided(accepted);
+    long missing = report.results().stream().mapToLong(CheckResult::missing).sum();
+    long duplicated = report.results().stream().mapToLong(CheckResult::duplicated).sum();
+    new FaultOutcome(
+            fault,
+            accepted.size() - before.size(),
+            load.failures(),
+            missing + undecided,
+            duplicated,
+            Duration.between(faultEnd, firstSuccess),
+            Duration.between(faultEnd, clean),
+            COMMAND)
+        .record();
+    System.out.println("fault '" + fault + "' began " + faultStart + "\n" + report.render());
+    assertThat(report.passed()).as(report.render()).isTrue();
+    assertThat(undecided).as("201 ids not committed with a decision").isZero();
+  }
+}
