@@ -149,6 +149,43 @@ class FaultInjectionIT {
         () -> stack.databaseProxy().heal());
   }
 
+  @Test
+  @Order(99)
+  void verifyCountsEveryKindOfPlantedLossAndDuplicate() {
+    int before = load.accepted().size();
+    load.start(RATE, CLIENTS);
+    await().atMost(Duration.ofMinutes(2)).until(() -> load.accepted().size() >= before + 20);
+    load.stop();
+    assertThat(new Verifier(stack.verifySettings(SETTLE)).run().passed()).isTrue();
+    // Nothing may repair the damage: the api (outbox relay, decision projection) and the
+    // processor (sink) stop.
+    stack.part("api").stop();
+    stack.part("streams-processor").stop();
+    PlantedDamage damage = new PlantedDamage(stack.jdbcUrl(), stack.elasticsearchUrl());
+    damage.transactionWithoutDecision();
+    damage.decisionRowWithoutTransaction();
+    damage.secondDecisionDocument();
+    damage.decisionDocumentWithoutTransaction();
+    damage.auditDocumentDeleted();
+    damage.auditDocumentInTwoIndices();
+    damage.stuckOutboxRow();
+
+    VerifyReport report = new Verifier(stack.verifySettings(Duration.ofSeconds(2))).run();
+
+    System.out.println(report.render());
+    assertThat(report.exitCode()).isEqualTo(1);
+    assertThat(counts(report.result("decisions in PostgreSQL"))).containsExactly(1L, 0L, 1L);
+    assertThat(counts(report.result("decisions in Elasticsearch"))).containsExactly(1L, 1L, 1L);
+    assertThat(counts(report.result("audit records in Elasticsearch"))).containsExactly(1L, 1L, 0L);
+    assertThat(counts(report.result("outbox drained"))).containsExactly(1L, 0L, 0L);
+    assertThat(report.result("audit chain").status()).isEqualTo(CheckResult.Status.NOT_AVAILABLE);
+  }
+
+  /** Missing, duplicated, orphaned. */
+  private static java.util.List<Long> counts(CheckResult result) {
+    return java.util.List.of(result.missing(), result.duplicated(), result.orphaned());
+  }
+
   /**
    * Load, steady phase, fault, recovery, then the verifier: the shape every fault shares.
    *

@@ -98,6 +98,10 @@ final class FaultStack implements AutoCloseable {
     return "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + LocalStack.DATABASE;
   }
 
+  String elasticsearchUrl() {
+    return "http://127.0.0.1:" + settings.elasticsearchPort();
+  }
+
   VerifySettings verifySettings(Duration settle) {
     return VerifySettings.whole(
         jdbcUrl(), "postgres", "", "http://127.0.0.1:" + settings.elasticsearchPort(), settle);
