@@ -81,6 +81,10 @@ final class FaultStack implements AutoCloseable {
     return "http://127.0.0.1:" + settings.apiPort();
   }
 
+  String streamsUrl() {
+    return "http://127.0.0.1:" + settings.streamsPort();
+  }
+
   String batchUrl() {
     return "http://127.0.0.1:" + settings.batchPort();
   }

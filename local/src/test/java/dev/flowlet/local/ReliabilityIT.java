@@ -6,8 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.flowlet.local.verify.CheckResult;
 import dev.flowlet.local.verify.Verifier;
 import dev.flowlet.local.verify.VerifyReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,14 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * One fault at a time against the whole local stack under steady load from API clients; after each,
+ * First a soak (steady load; heap after GC, lags and the outbox stay flat, no ERROR logged), then
+ * one fault at a time against the whole local stack under steady load from API clients; after each,
  * {@code ./flowlet verify}'s checks find nothing lost and nothing duplicated, every id that got a
  * 201 is committed and decided, and the stack recovered by itself (the supervisor restarts what
  * died). The reduced form runs in {@code mvn verify}; {@code -Dflowlet.faults.full=true} (or {@code
- * bench/faults.sh}) holds the outages as long as issue 10 asks and sends more load.
+ * bench/reliability.sh}) holds the outages as long as issue 10 asks, sends more load and soaks for
+ * 30 minutes ({@code -Dflowlet.soak.minutes}, {@code -Dflowlet.soak.rate} override the soak).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FaultInjectionIT {
+class ReliabilityIT {
 
   static final boolean FULL = Boolean.getBoolean("flowlet.faults.full");
   private static final int RATE = FULL ? 100 : 20;
@@ -33,8 +39,8 @@ class FaultInjectionIT {
   private static final Duration SETTLE = Duration.ofMinutes(3);
   private static final String COMMAND =
       FULL
-          ? "bench/faults.sh"
-          : "./mvnw -pl local -am verify -Dit.test=FaultInjectionIT -Dsurefire.failIfNoSpecifiedTests=false";
+          ? "bench/reliability.sh"
+          : "./mvnw -pl local -am verify -Dit.test=ReliabilityIT -Dsurefire.failIfNoSpecifiedTests=false";
 
   private static FaultStack stack;
   private static LoadGenerator load;
@@ -53,6 +59,83 @@ class FaultInjectionIT {
     if (stack != null) {
       stack.close();
     }
+  }
+
+  @Test
+  @Order(0)
+  void soakAtSteadyLoadKeepsHeapLagAndBacklogFlat() throws Exception {
+    int minutes = Integer.getInteger("flowlet.soak.minutes", FULL ? 30 : 3);
+    int rate = Integer.getInteger("flowlet.soak.rate", FULL ? 100 : 30);
+    long errorsBefore = stack.errorLines();
+    SoakSampler sampler = new SoakSampler(stack);
+    List<SoakSampler.Sample> samples = new ArrayList<>();
+    load.start(rate, CLIENTS);
+    Instant start = Instant.now();
+    for (int i = 1; i <= minutes * 6; i++) {
+      Instant due = start.plusSeconds(10L * i);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> !Instant.now().isBefore(due));
+      samples.add(sampler.sample());
+    }
+    load.stop();
+    Duration ran = Duration.between(start, Instant.now());
+    VerifyReport report = new Verifier(stack.verifySettings(SETTLE)).run();
+    long errors = stack.errorLines() - errorsBefore;
+
+    double[][] allowances = {
+      {0.25, 32}, {0.25, 32}, {0, rate * 5.0}, {0, rate * 5.0}, {0, rate * 2.0}, {0, 5}
+    };
+    StringBuilder summary =
+        new StringBuilder(
+            "soak: %d s at %d tx/s offered, %d accepted, client errors %s, %d ERROR log lines, %d samples%n"
+                .formatted(
+                    ran.toSeconds(),
+                    rate,
+                    load.accepted().size(),
+                    load.failures(),
+                    errors,
+                    samples.size()));
+    List<String> growing = new ArrayList<>();
+    for (int series = 0; series < SoakSampler.Sample.SERIES.size(); series++) {
+      int index = series;
+      List<Double> values =
+          samples.stream().map(sample -> sample.value(index)).filter(v -> !v.isNaN()).toList();
+      Flatness flatness =
+          Flatness.of(
+              values.isEmpty() ? List.of(0.0) : values,
+              allowances[series][0],
+              allowances[series][1]);
+      summary
+          .append("  ")
+          .append(SoakSampler.Sample.SERIES.get(series))
+          .append(": ")
+          .append(flatness.describe())
+          .append('\n');
+      if (!flatness.flat()) {
+        growing.add(SoakSampler.Sample.SERIES.get(series));
+      }
+    }
+    summary.append(report.render()).append('\n');
+    Path file = Path.of("target", "reliability", "soak.md");
+    Files.createDirectories(file.getParent());
+    StringBuilder csv =
+        new StringBuilder("at," + String.join(",", SoakSampler.Sample.SERIES) + "\n");
+    for (SoakSampler.Sample sample : samples) {
+      csv.append(sample.at());
+      for (int series = 0; series < SoakSampler.Sample.SERIES.size(); series++) {
+        csv.append(',').append("%.1f".formatted(sample.value(series)));
+      }
+      csv.append('\n');
+    }
+    Files.writeString(file, summary + "\n" + csv);
+    System.out.println(summary);
+
+    assertThat(growing).as(summary.toString()).isEmpty();
+    assertThat(errors).as("ERROR lines in the apps' logs during the soak").isZero();
+    assertThat(report.passed()).as(report.render()).isTrue();
+    assertThat(stack.committedAndDecided(load.accepted())).isEqualTo(load.accepted().size());
   }
 
   @Test
