@@ -62,7 +62,13 @@ final class FaultStack implements AutoCloseable {
                 "jdbc:postgresql://localhost:" + proxy.port() + "/" + LocalStack.DATABASE,
                 // One load generator is many clients: the per-client limits would refuse it.
                 "FLOWLET_RATE_LIMITS_ENABLED",
-                "false"));
+                "false",
+                "FLOWLET_IMPORT_DIR",
+                home.resolve("import").toString(),
+                // A crashed job's execution may be resumed 5 s after its last update (default 30
+                // min).
+                "FLOWLET_BATCH_JOBS_STALEAFTER",
+                "5s"));
     try {
       stack.start();
     } catch (RuntimeException e) {
@@ -89,8 +95,8 @@ final class FaultStack implements AutoCloseable {
     return "http://127.0.0.1:" + settings.batchPort();
   }
 
-  Path home() {
-    return settings.home();
+  Path importDir() {
+    return settings.home().resolve("import");
   }
 
   TcpProxy databaseProxy() {

@@ -114,6 +114,15 @@ final class LoadGenerator implements AutoCloseable {
     clients.clear();
   }
 
+  /** The demo-operator token the clients use. */
+  String token() {
+    return token;
+  }
+
+  List<String> accounts() {
+    return List.copyOf(accounts);
+  }
+
   Set<String> accepted() {
     return Set.copyOf(accepted);
   }

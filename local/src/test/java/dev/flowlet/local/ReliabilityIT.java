@@ -19,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * First a soak (steady load; heap after GC, lags and the outbox stay flat, no ERROR logged), then
@@ -164,6 +165,65 @@ class ReliabilityIT {
 
   @Test
   @Order(3)
+  void batchJobsKilledMidReconciliationIsRestartedAndTheJobResumesToTheEnd() throws Exception {
+    int lines = FULL ? 2_000_000 : 500_000;
+    Path statement = stack.importDir().resolve("fault-statement.csv");
+    Files.createDirectories(stack.importDir());
+    try (var out = Files.newBufferedWriter(statement)) {
+      out.write(
+          "statement_ref,value_date,amount,currency,counterparty,transaction_id,description\n");
+      for (int i = 0; i < lines; i++) {
+        out.write(
+            "F%d,2025-01-%02d,%d.%02d,EUR,Party %d,,payment%n"
+                .formatted(i, 1 + i % 28, 1 + i / 100, i % 100, i % 500));
+      }
+    }
+    BatchJobsClient jobs = new BatchJobsClient(stack.batchUrl(), load.token());
+    long[] execution = new long[1];
+    int restarts = stack.part("batch-jobs").status().restarts();
+    run(
+        "batch-jobs killed with SIGKILL mid-reconciliation of " + lines + " statement lines",
+        () -> {
+          execution[0] =
+              jobs.start(
+                  "reconciliationJob",
+                  "{\"file\":\"%s\",\"accountId\":\"%s\"}"
+                      .formatted(statement, load.accounts().getFirst()));
+          await()
+              .atMost(Duration.ofMinutes(1))
+              .pollInterval(Duration.ofMillis(200))
+              .until(
+                  () -> jobs.execution(execution[0]).path("status").asString().equals("STARTED"));
+          await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+          assertThat(jobs.execution(execution[0]).path("status").asString())
+              .as("the job is still running when batch-jobs is killed")
+              .isEqualTo("STARTED");
+          stack.part("batch-jobs").kill();
+        },
+        Duration.ZERO,
+        () -> {});
+    assertThat(stack.part("batch-jobs").status().restarts()).isEqualTo(restarts + 1);
+    long resumed =
+        await()
+            .atMost(Duration.ofMinutes(3))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(() -> jobs.restart(execution[0]), id -> id > 0);
+    JsonNode end =
+        await()
+            .atMost(Duration.ofMinutes(5))
+            .pollInterval(Duration.ofSeconds(1))
+            .until(
+                () -> jobs.execution(resumed),
+                view -> !view.path("status").asString().matches("STARTING|STARTED|STOPPING"));
+    System.out.println("resumed reconciliation: " + end);
+    assertThat(end.path("status").asString()).isEqualTo("COMPLETED");
+    assertThat(end.path("report").path("summary").path("MISSING_IN_LEDGER").asLong())
+        .as("every statement line reconciled once")
+        .isEqualTo(lines);
+  }
+
+  @Test
+  @Order(4)
   void kafkaStoppedDelaysButLosesNothing() {
     Duration outage = Duration.ofSeconds(FULL ? 30 : 10);
     run(
@@ -174,7 +234,7 @@ class ReliabilityIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void elasticsearchStoppedDelaysIndexingButLosesNothing() {
     Duration outage = Duration.ofSeconds(FULL ? 60 : 15);
     run(
@@ -185,7 +245,7 @@ class ReliabilityIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void postgresRestartedLosesNothing() {
     run(
         "PostgreSQL restarted (clean stop, start)",
@@ -195,7 +255,7 @@ class ReliabilityIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void postgresKilledIsRestartedBySupervisorAndLosesNothing() {
     int restarts = stack.part("postgresql").status().restarts();
     run(
@@ -207,7 +267,7 @@ class ReliabilityIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void slowDatabaseConnectionsLoseNothing() {
     Duration outage = Duration.ofSeconds(FULL ? 30 : 10);
     run(
@@ -220,7 +280,7 @@ class ReliabilityIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void cutDatabaseConnectionsLoseNothing() {
     Duration outage = Duration.ofSeconds(FULL ? 30 : 10);
     run(
