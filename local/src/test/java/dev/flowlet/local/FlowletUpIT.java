@@ -70,6 +70,9 @@ class FlowletUpIT {
       long apiPid = Long.parseLong(partLine(status, "api")[2]);
       ProcessHandle.of(apiPid).orElseThrow().destroyForcibly();
       await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !ProcessHandle.of(apiPid).map(ProcessHandle::isAlive).orElse(false));
+      await()
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> health(apiPort) == 200);
@@ -78,14 +81,14 @@ class FlowletUpIT {
       assertThat(Long.parseLong(api[2])).isNotEqualTo(apiPid);
       assertThat(api[4]).as("restarts").isEqualTo("1");
       assertThat(Files.readString(output)).contains("api died (exit code 137)");
-      children = flowlet.descendants().toList();
+      List<ProcessHandle> afterRestart = flowlet.descendants().toList();
 
       flowlet.destroy();
 
       assertThat(flowlet.waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s").isTrue();
       await()
           .atMost(Duration.ofSeconds(30))
-          .untilAsserted(() -> assertThat(children).noneMatch(ProcessHandle::isAlive));
+          .untilAsserted(() -> assertThat(afterRestart).noneMatch(ProcessHandle::isAlive));
     } finally {
       flowlet.descendants().forEach(ProcessHandle::destroyForcibly);
       flowlet.destroyForcibly();
