@@ -63,12 +63,10 @@ public final class VerifyBenchmark {
       }
       System.out.printf(
           "# verify benchmark: %d transactions, %d decision and %d audit documents, loaded in %.1f s%n",
-          transactions,
-          transactions,
-          transactions,
-          (System.nanoTime() - loading) / 1e9);
+          transactions, transactions, transactions, (System.nanoTime() - loading) / 1e9);
       VerifySettings settings =
-          VerifySettings.whole(jdbc, postgres.username(), "", elasticsearch.httpUrl(), Duration.ZERO);
+          VerifySettings.whole(
+              jdbc, postgres.username(), "", elasticsearch.httpUrl(), Duration.ZERO);
       for (int run = 1; run <= 3; run++) {
         long start = System.nanoTime();
         VerifyReport report = new Verifier(settings).run();

@@ -33,6 +33,22 @@ public record CheckResult(
     return new CheckResult(name, status, checked, missing, duplicated, orphaned, note);
   }
 
+  /** The same counts, with how long the check took added to the note. */
+  CheckResult took(long millis) {
+    if (status == Status.NOT_AVAILABLE) {
+      return this;
+    }
+    String time = millis + " ms";
+    return new CheckResult(
+        name,
+        status,
+        checked,
+        missing,
+        duplicated,
+        orphaned,
+        note.isEmpty() ? time : note + "; " + time);
+  }
+
   static CheckResult notAvailable(String name, String why) {
     return new CheckResult(name, Status.NOT_AVAILABLE, 0, 0, 0, 0, why);
   }

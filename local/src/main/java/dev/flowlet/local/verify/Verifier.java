@@ -56,7 +56,9 @@ public final class Verifier {
         List<CheckResult> results = new ArrayList<>();
         VerifyContext context = new VerifyContext(settings, db);
         for (Check check : checks) {
-          results.add(check.run(context));
+          long checkStart = System.nanoTime();
+          CheckResult result = check.run(context);
+          results.add(result.took((System.nanoTime() - checkStart) / 1_000_000));
         }
         long now = System.nanoTime();
         boolean lossOnly =
