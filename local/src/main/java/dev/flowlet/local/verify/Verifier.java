@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs every check and, while only losses are found, runs them again until {@link
- * VerifySettings#settle()} has passed: right after a fault the pipeline may still be draining, and
- * a decision that arrives within the settle time was late, not lost. Duplicates never heal, so they
- * end the wait at once.
+ * Runs every check over what was committed before it started (with no {@code --to}, the cutoff is
+ * the database's clock at the start: transactions arriving meanwhile are in flight) and, while only
+ * losses are found, runs them again until {@link VerifySettings#settle()} has passed: right after a
+ * fault the pipeline may still be draining, and a decision that arrives within the settle time was
+ * late, not lost. Duplicates never heal, so they end the wait at once.
  */
 public final class Verifier {
 
@@ -28,6 +29,18 @@ public final class Verifier {
   Verifier(VerifySettings settings, List<Check> checks) {
     this.settings = settings;
     this.checks = List.copyOf(checks);
+  }
+
+  /**
+   * The database's clock, so that the cutoff is on the same clock as {@code created_at} even when
+   * verify runs on another machine.
+   */
+  private static java.time.Instant databaseNow(Connection db) throws SQLException {
+    try (var statement = db.createStatement();
+        var rows = statement.executeQuery("select now()")) {
+      rows.next();
+      return rows.getTimestamp(1).toInstant();
+    }
   }
 
   /** The checks of {@code ./flowlet verify}, in the order they are printed. */
@@ -51,10 +64,11 @@ public final class Verifier {
     try (Connection db =
         DriverManager.getConnection(settings.jdbcUrl(), settings.dbUser(), settings.dbPassword())) {
       db.setReadOnly(true);
+      VerifySettings bounded = settings.upTo(databaseNow(db));
       while (true) {
         long roundStart = System.nanoTime();
         List<CheckResult> results = new ArrayList<>();
-        VerifyContext context = new VerifyContext(settings, db);
+        VerifyContext context = new VerifyContext(bounded, db);
         for (Check check : checks) {
           long checkStart = System.nanoTime();
           CheckResult result = check.run(context);
@@ -67,7 +81,10 @@ public final class Verifier {
                     .allMatch(result -> result.duplicated() + result.orphaned() == 0);
         if (!lossOnly || now >= deadline) {
           return new VerifyReport(
-              results, Duration.ofNanos(roundStart - start), Duration.ofNanos(now - roundStart));
+              bounded.to(),
+              results,
+              Duration.ofNanos(roundStart - start),
+              Duration.ofNanos(now - roundStart));
         }
         LockSupport.parkNanos(RETRY_EVERY.toNanos());
       }

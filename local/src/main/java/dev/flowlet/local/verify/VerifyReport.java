@@ -7,11 +7,13 @@ import java.util.List;
  * The outcome of {@code ./flowlet verify}: a line per check, how long it waited for the pipeline to
  * settle, and the exit code (0 no loss and no duplicate, 1 otherwise).
  *
+ * @param cutoff what was created before this was checked
  * @param results one per check
  * @param waited how long earlier rounds waited for a loss to heal before this round
  * @param took how long the final round of checks took
  */
-public record VerifyReport(List<CheckResult> results, Duration waited, Duration took) {
+public record VerifyReport(
+    java.time.Instant cutoff, List<CheckResult> results, Duration waited, Duration took) {
 
   public boolean passed() {
     return results.stream().noneMatch(result -> result.status() == CheckResult.Status.FAILED);
@@ -45,6 +47,8 @@ public record VerifyReport(List<CheckResult> results, Duration waited, Duration 
         .append(results.size())
         .append(" checks passed")
         .append(unavailable > 0 ? ", " + unavailable + " not available" : "")
+        .append("; what was created before ")
+        .append(cutoff)
         .append("; waited ")
         .append(waited.toMillis())
         .append(" ms for the pipeline to settle, checks took ")

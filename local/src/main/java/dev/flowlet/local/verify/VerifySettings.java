@@ -17,7 +17,8 @@ import java.util.Map;
  * @param dbPassword its password (may be empty)
  * @param elasticsearchUrl e.g. {@code http://127.0.0.1:9200}
  * @param from only transactions and audit records created at or after this; null for all
- * @param to only those created before this; null for all
+ * @param to only those created before this; null for everything committed before verify started
+ *     (what arrives while it runs is in flight, not lost)
  * @param settle how long a loss may take to heal before it counts (the pipeline may be draining)
  * @param outboxGrace an unpublished outbox row younger than this is in flight, not stuck
  */
@@ -78,6 +79,14 @@ public record VerifySettings(
       String jdbcUrl, String dbUser, String dbPassword, String elasticsearchUrl, Duration settle) {
     return new VerifySettings(
         jdbcUrl, dbUser, dbPassword, elasticsearchUrl, null, null, settle, DEFAULT_OUTBOX_GRACE);
+  }
+
+  /** These settings with {@code to} set, when it was open. */
+  VerifySettings upTo(Instant cutoff) {
+    return to != null
+        ? this
+        : new VerifySettings(
+            jdbcUrl, dbUser, dbPassword, elasticsearchUrl, from, cutoff, settle, outboxGrace);
   }
 
   private static String nonBlank(String value, String fallback) {
