@@ -75,6 +75,7 @@ class FlowletUpIT {
       await()
           .atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofSeconds(1))
+          .ignoreExceptions()
           .until(() -> health(apiPort) == 200);
       String[] api = partLine(status(builder), "api");
       assertThat(api[1]).isEqualTo("running");
