@@ -185,6 +185,13 @@ final class LocalStack implements AutoCloseable {
       if (!statement.executeQuery().next()) {
         postgres.createDatabase(DATABASE);
       }
+      // The embedded server starts with synchronous_commit=off (zonky's default, for fast tests): a
+      // commit would be answered before its WAL is written, and a crashed server would lose
+      // transactions the API had answered 201. The fault suite found it (PostgreSQL killed with
+      // SIGKILL). On for Flowlet's database, whatever the server default.
+      try (var durable = connection.createStatement()) {
+        durable.execute("alter database " + DATABASE + " set synchronous_commit = on");
+      }
     } catch (SQLException e) {
       throw new StackStartException("Embedded PostgreSQL does not answer: " + e.getMessage(), e);
     }
