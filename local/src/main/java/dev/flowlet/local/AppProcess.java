@@ -61,6 +61,17 @@ public final class AppProcess implements AutoCloseable {
       int port,
       Path logFile,
       Duration timeout) {
+    AppProcess app = launch(name, jar, environment, port, logFile);
+    app.awaitHealthy(timeout);
+    return app;
+  }
+
+  /**
+   * Starts {@code jar} without waiting for it to be healthy: how the supervisor restarts an app
+   * while a server it needs may still be down (the app's own retries bring it to health).
+   */
+  public static AppProcess launch(
+      String name, Path jar, Map<String, String> environment, int port, Path logFile) {
     if (!Files.isRegularFile(jar)) {
       throw new StackStartException(
           name + " is not built (" + jar + " missing): run ./mvnw -DskipTests package");
@@ -76,9 +87,7 @@ public final class AppProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       builder.environment().putAll(environment);
-      AppProcess app = new AppProcess(name, builder.start(), port, logFile);
-      app.awaitHealthy(timeout);
-      return app;
+      return new AppProcess(name, builder.start(), port, logFile);
     } catch (IOException e) {
       throw new StackStartException("Cannot start " + name + ": " + e.getMessage(), e);
     }
@@ -97,6 +106,23 @@ public final class AppProcess implements AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** How the process ended, e.g. {@code exit code 137} (137 = 128 + SIGKILL). */
+  String exitDescription() {
+    return process.isAlive() ? "running" : "exit code " + process.exitValue();
+  }
+
+  public int port() {
+    return port;
   }
 
   public String baseUrl() {

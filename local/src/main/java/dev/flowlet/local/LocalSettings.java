@@ -17,6 +17,8 @@ import java.util.Set;
  * @param kafkaPort {@code FLOWLET_KAFKA_PORT}, default 9092
  * @param elasticsearchPort {@code FLOWLET_ES_PORT}, default 9200
  * @param postgresPort {@code FLOWLET_PG_PORT}, default 5432 (embedded PostgreSQL only)
+ * @param controlPort {@code FLOWLET_CONTROL_PORT}, default 5010: the launcher's loopback control
+ *     endpoint behind {@code ./flowlet status} and {@code ./flowlet part}
  * @param externalDatabase whether {@code FLOWLET_DB_URL} names an external PostgreSQL
  * @param demoPassword the demo users' password, {@code FLOWLET_DEMO_PASSWORD}
  * @param apps the apps to run, {@code FLOWLET_APPS} (comma-separated folder names such as {@code
@@ -31,6 +33,7 @@ record LocalSettings(
     int kafkaPort,
     int elasticsearchPort,
     int postgresPort,
+    int controlPort,
     boolean externalDatabase,
     String demoPassword,
     Set<FlowletApp> apps) {
@@ -46,6 +49,7 @@ record LocalSettings(
         port(env, "FLOWLET_KAFKA_PORT", 9092),
         port(env, "FLOWLET_ES_PORT", 9200),
         port(env, "FLOWLET_PG_PORT", 5432),
+        port(env, "FLOWLET_CONTROL_PORT", 5010),
         env.get("FLOWLET_DB_URL") != null && !env.get("FLOWLET_DB_URL").isBlank(),
         env.getOrDefault("FLOWLET_DEMO_PASSWORD", "flowlet-demo"),
         apps(env.get("FLOWLET_APPS")));

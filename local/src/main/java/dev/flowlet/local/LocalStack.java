@@ -8,21 +8,20 @@ import dev.flowlet.testsupport.postgres.PostgresServer;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Deque;
-import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the local stack in dependency order (PostgreSQL, Kafka, Elasticsearch, then the apps) and
- * stops it in reverse. Data lives under {@code FLOWLET_HOME/data}, so a restart keeps it.
+ * Starts the local stack in dependency order (PostgreSQL, Kafka, Elasticsearch, then the apps),
+ * keeps every part running under a {@link SupervisedPart}, and stops it in reverse. Data lives
+ * under {@code FLOWLET_HOME/data}, so a restart keeps it.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -31,40 +30,116 @@ final class LocalStack implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
   private final LocalSettings settings;
-  private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+  private final Map<String, String> extraAppEnvironment;
+  private final Map<String, SupervisedPart> parts = new LinkedHashMap<>();
+  private final List<SupervisedPart> started = new ArrayList<>();
 
   LocalStack(LocalSettings settings) {
-    this.settings = settings;
+    this(settings, Map.of());
   }
 
   /**
-   * Starts the three servers side by side, then the three apps side by side: none of the apps needs
-   * another app to start, only the servers.
+   * @param extraAppEnvironment added to every app's environment (fault tests switch off the rate
+   *     limits of their load generator's clients)
+   */
+  LocalStack(LocalSettings settings, Map<String, String> extraAppEnvironment) {
+    this.settings = settings;
+    this.extraAppEnvironment = Map.copyOf(extraAppEnvironment);
+    if (!settings.externalDatabase()) {
+      add("postgresql", settings.postgresPort(), this::startDatabase);
+    }
+    add(
+        "kafka",
+        settings.kafkaPort(),
+        () -> RunningPart.of(KafkaBroker.start(settings.dataDir("kafka"), settings.kafkaPort())));
+    add(
+        "elasticsearch",
+        settings.elasticsearchPort(),
+        () ->
+            RunningPart.of(
+                ElasticsearchNode.start(
+                    settings.dataDir("elasticsearch"), settings.elasticsearchPort())));
+    for (FlowletApp app : settings.apps()) {
+      add(
+          app.folder(),
+          app.port(settings),
+          () ->
+              RunningPart.of(
+                  AppProcess.launch(
+                      app.artifact,
+                      app.jar(settings.root()),
+                      appEnvironment(),
+                      app.port(settings),
+                      settings.logFile(app.artifact))));
+    }
+  }
+
+  private void add(String name, int port, java.util.function.Supplier<RunningPart> starter) {
+    parts.put(name, new SupervisedPart(name, port, starter));
+  }
+
+  /**
+   * Starts the three servers side by side, then the three apps side by side and waits until they
+   * are healthy: none of the apps needs another app to start, only the servers.
    */
   void start() {
     long begin = System.nanoTime();
     requirePortsFree();
-    CompletableFuture<Map<String, String>> databaseStarted = inBackground(this::startDatabase);
-    CompletableFuture<KafkaBroker> kafkaStarted =
-        inBackground(
-            () -> remember(KafkaBroker.start(settings.dataDir("kafka"), settings.kafkaPort())));
-    CompletableFuture<ElasticsearchNode> elasticsearchStarted =
-        inBackground(
-            () ->
-                remember(
-                    ElasticsearchNode.start(
-                        settings.dataDir("elasticsearch"), settings.elasticsearchPort())));
-    settle(databaseStarted, kafkaStarted, elasticsearchStarted);
-    Map<String, String> database = await(databaseStarted);
-    KafkaBroker kafka = await(kafkaStarted);
-    log.info("Kafka ready at {}", kafka.bootstrapServers());
-    ElasticsearchNode elasticsearch = await(elasticsearchStarted);
-    log.info("Elasticsearch ready at {}", elasticsearch.httpUrl());
+    List<SupervisedPart> servers = new ArrayList<>();
+    List<SupervisedPart> apps = new ArrayList<>();
+    parts
+        .values()
+        .forEach(part -> (FlowletApp.byFolder(part.name()).isPresent() ? apps : servers).add(part));
+    startAll(servers);
+    log.info("PostgreSQL, Kafka and Elasticsearch ready");
+    startAll(apps);
+    List<CompletableFuture<Void>> healthy = new ArrayList<>();
+    for (FlowletApp app : settings.apps()) {
+      healthy.add(
+          inBackground(
+              () -> {
+                AppHealth.await(
+                    app.artifact, app.port(settings), APP_START_TIMEOUT, parts.get(app.folder()));
+                log.info("{} healthy at http://127.0.0.1:{}", app.artifact, app.port(settings));
+                return null;
+              }));
+    }
+    settle(healthy);
+    healthy.forEach(LocalStack::await);
+    Duration took = Duration.ofNanos(System.nanoTime() - begin);
+    System.out.println(StartupBanner.render(settings, took));
+  }
 
-    Map<String, String> common = new HashMap<>(database);
+  private void startAll(List<SupervisedPart> stage) {
+    List<CompletableFuture<Void>> starting = new ArrayList<>();
+    for (SupervisedPart part : stage) {
+      synchronized (started) {
+        started.add(part);
+      }
+      starting.add(
+          inBackground(
+              () -> {
+                part.start();
+                return null;
+              }));
+    }
+    settle(starting);
+    starting.forEach(LocalStack::await);
+  }
+
+  /** The environment every app gets: where the servers are, and the local profile. */
+  Map<String, String> appEnvironment() {
+    Map<String, String> common = new HashMap<>();
+    if (!settings.externalDatabase()) {
+      common.put(
+          "FLOWLET_DB_URL",
+          "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + DATABASE);
+      common.put("FLOWLET_DB_USER", "postgres");
+      common.put("FLOWLET_DB_PASSWORD", "");
+    }
     common.put("SPRING_PROFILES_ACTIVE", "local");
-    common.put("FLOWLET_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
-    common.put("FLOWLET_ES_URL", elasticsearch.httpUrl());
+    common.put("FLOWLET_KAFKA_BOOTSTRAP", "127.0.0.1:" + settings.kafkaPort());
+    common.put("FLOWLET_ES_URL", "http://127.0.0.1:" + settings.elasticsearchPort());
     common.put("FLOWLET_DEMO_PASSWORD", settings.demoPassword());
     for (FlowletApp app : FlowletApp.values()) {
       common.put(app.portVariable, Integer.toString(app.port(settings)));
@@ -72,47 +147,34 @@ final class LocalStack implements AutoCloseable {
     common.put("FLOWLET_STREAMS_STATE_DIR", settings.dataDir("streams").toString());
     // batch-jobs writes GDPR export archives here and the API hands them out: one folder.
     common.put("FLOWLET_EXPORT_DIR", settings.dataDir("exports").toString());
-
-    Map<FlowletApp, CompletableFuture<AppProcess>> starting = new EnumMap<>(FlowletApp.class);
-    for (FlowletApp app : settings.apps()) {
-      starting.put(
-          app,
-          inBackground(
-              () ->
-                  remember(
-                      AppProcess.start(
-                          app.artifact,
-                          app.jar(settings.root()),
-                          common,
-                          app.port(settings),
-                          settings.logFile(app.artifact),
-                          APP_START_TIMEOUT))));
-    }
-    settle(starting.values().toArray(CompletableFuture[]::new));
-    Map<String, AppProcess> apps = new LinkedHashMap<>();
-    starting.forEach(
-        (app, process) -> {
-          apps.put(app.artifact, await(process));
-          log.info("{} healthy at {}", app.artifact, apps.get(app.artifact).baseUrl());
-        });
-    Duration took = Duration.ofNanos(System.nanoTime() - begin);
-    System.out.println(StartupBanner.render(settings, apps, kafka, elasticsearch, database, took));
+    common.putAll(extraAppEnvironment);
+    return common;
   }
 
-  private Map<String, String> startDatabase() {
-    if (settings.externalDatabase()) {
-      ExternalPostgres.fromEnvironment().orElseThrow();
-      log.info("Using the external PostgreSQL named by FLOWLET_DB_URL");
-      return Map.of();
+  /** The part named {@code name} (kafka, elasticsearch, postgresql, api, ...). */
+  SupervisedPart part(String name) {
+    SupervisedPart part = parts.get(name);
+    if (part == null) {
+      throw new IllegalArgumentException(
+          "no part named '" + name + "'; parts: " + String.join(", ", parts.keySet()));
     }
+    return part;
+  }
+
+  List<PartStatus> status() {
+    return parts.values().stream().map(SupervisedPart::status).toList();
+  }
+
+  private RunningPart startDatabase() {
     PostgresServer postgres =
-        remember(PostgresServer.start(settings.dataDir("postgres"), settings.postgresPort()));
-    createDatabaseIfMissing(postgres);
-    log.info("PostgreSQL ready on port {}", postgres.port());
-    return Map.of(
-        "FLOWLET_DB_URL", postgres.jdbcUrl(DATABASE),
-        "FLOWLET_DB_USER", postgres.username(),
-        "FLOWLET_DB_PASSWORD", postgres.password());
+        PostgresServer.start(settings.dataDir("postgres"), settings.postgresPort());
+    try {
+      createDatabaseIfMissing(postgres);
+    } catch (RuntimeException e) {
+      postgres.close();
+      throw e;
+    }
+    return RunningPart.of(postgres);
   }
 
   private static void createDatabaseIfMissing(PostgresServer postgres) {
@@ -125,12 +187,23 @@ final class LocalStack implements AutoCloseable {
       if (!statement.executeQuery().next()) {
         postgres.createDatabase(DATABASE);
       }
+      // The embedded server starts with synchronous_commit=off (zonky's default, for fast tests): a
+      // commit would be answered before its WAL is written, and a crashed server would lose
+      // transactions the API had answered 201. The fault suite found it (PostgreSQL killed with
+      // SIGKILL). On for Flowlet's database, whatever the server default.
+      try (var durable = connection.createStatement()) {
+        durable.execute("alter database " + DATABASE + " set synchronous_commit = on");
+      }
     } catch (SQLException e) {
       throw new StackStartException("Embedded PostgreSQL does not answer: " + e.getMessage(), e);
     }
   }
 
   private void requirePortsFree() {
+    if (settings.externalDatabase()) {
+      ExternalPostgres.fromEnvironment().orElseThrow();
+      log.info("Using the external PostgreSQL named by FLOWLET_DB_URL");
+    }
     Map<String, Integer> ports = new LinkedHashMap<>();
     ports.put("api (FLOWLET_API_PORT)", settings.apiPort());
     ports.put("streams-processor (FLOWLET_STREAMS_PORT)", settings.streamsPort());
@@ -154,12 +227,7 @@ final class LocalStack implements AutoCloseable {
         });
   }
 
-  private <T extends AutoCloseable> T remember(T part) {
-    started.push(part);
-    return part;
-  }
-
-  private static <T> CompletableFuture<T> inBackground(Supplier<T> task) {
+  private static <T> CompletableFuture<T> inBackground(java.util.function.Supplier<T> task) {
     return CompletableFuture.supplyAsync(
         task, command -> Thread.ofPlatform().daemon().start(command));
   }
@@ -168,8 +236,10 @@ final class LocalStack implements AutoCloseable {
    * Waits until every part of a stage started or failed, so that nothing is still starting when a
    * failure stops the stack.
    */
-  private static void settle(CompletableFuture<?>... stage) {
-    CompletableFuture.allOf(stage).exceptionally(failure -> null).join();
+  private static void settle(List<? extends CompletableFuture<?>> stage) {
+    CompletableFuture.allOf(stage.toArray(CompletableFuture[]::new))
+        .exceptionally(failure -> null)
+        .join();
   }
 
   /** The result of a part started in the background, or the reason it could not start. */
@@ -184,14 +254,19 @@ final class LocalStack implements AutoCloseable {
     }
   }
 
+  /** Stops every part, apps first, without restarting any. */
   @Override
   public void close() {
-    while (!started.isEmpty()) {
-      AutoCloseable part = started.pop();
+    List<SupervisedPart> stopping;
+    synchronized (started) {
+      stopping = new ArrayList<>(started).reversed();
+      started.clear();
+    }
+    for (SupervisedPart part : stopping) {
       try {
-        part.close();
-      } catch (Exception e) {
-        log.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+        part.stop();
+      } catch (RuntimeException e) {
+        log.warn("Stopping {} failed: {}", part.name(), e.toString());
       }
     }
   }

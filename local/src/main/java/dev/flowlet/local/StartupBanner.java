@@ -1,9 +1,6 @@
 package dev.flowlet.local;
 
-import dev.flowlet.testsupport.elasticsearch.ElasticsearchNode;
-import dev.flowlet.testsupport.kafka.KafkaBroker;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * What {@code ./flowlet up} prints once everything is healthy: where each part is, and how to log
@@ -13,28 +10,30 @@ final class StartupBanner {
 
   private StartupBanner() {}
 
-  static String render(
-      LocalSettings settings,
-      Map<String, AppProcess> apps,
-      KafkaBroker kafka,
-      ElasticsearchNode elasticsearch,
-      Map<String, String> database,
-      Duration took) {
+  static String render(LocalSettings settings, Duration took) {
     StringBuilder text = new StringBuilder();
     text.append("\nFlowlet is up (").append(took.toMillis() / 100 / 10.0).append(" s)\n\n");
-    apps.forEach(
-        (name, app) ->
-            text.append(
-                String.format(
-                    "  %-26s %s  (health %s/health, metrics %s/metrics)%n",
-                    name, app.baseUrl(), app.baseUrl(), app.baseUrl())));
-    text.append(String.format("  %-26s %s%n", "Kafka", kafka.bootstrapServers()));
-    text.append(String.format("  %-26s %s%n", "Elasticsearch", elasticsearch.httpUrl()));
+    for (FlowletApp app : settings.apps()) {
+      String url = "http://127.0.0.1:" + app.port(settings);
+      text.append(
+          String.format(
+              "  %-26s %s  (health %s/health, metrics %s/metrics)%n", app.artifact, url, url, url));
+    }
+    text.append(String.format("  %-26s 127.0.0.1:%d%n", "Kafka", settings.kafkaPort()));
+    text.append(
+        String.format(
+            "  %-26s http://127.0.0.1:%d%n", "Elasticsearch", settings.elasticsearchPort()));
     text.append(
         String.format(
             "  %-26s %s%n",
             "PostgreSQL",
-            database.isEmpty() ? "external (FLOWLET_DB_URL)" : database.get("FLOWLET_DB_URL")));
+            settings.externalDatabase()
+                ? "external (FLOWLET_DB_URL)"
+                : "jdbc:postgresql://localhost:" + settings.postgresPort() + "/flowlet"));
+    text.append(
+        String.format(
+            "  %-26s http://127.0.0.1:%d (./flowlet status; parts restart themselves)%n",
+            "Control", settings.controlPort()));
     text.append("\n  Demo users (local profile only), password FLOWLET_DEMO_PASSWORD")
         .append(
             settings.demoPassword().equals("flowlet-demo") ? " (default: flowlet-demo)" : " (set)")

@@ -26,7 +26,7 @@ class FlowletUpIT {
       Path.of(System.getProperty("flowlet.root", "..")).toAbsolutePath().normalize();
 
   @Test
-  void startsTheWholeStackPrintsWhereItIsAndStopsEverythingOnSigterm() throws Exception {
+  void startsTheWholeStackRestartsAKilledAppAndStopsEverythingOnSigterm() throws Exception {
     Path home = Files.createTempDirectory("flowlet-up");
     Path output = home.resolve("flowlet-up.out");
     int apiPort = LoopbackPorts.pickFree();
@@ -45,7 +45,8 @@ class FlowletUpIT {
                 "FLOWLET_BATCH_PORT", Integer.toString(LoopbackPorts.pickFree()),
                 "FLOWLET_KAFKA_PORT", Integer.toString(LoopbackPorts.pickFree()),
                 "FLOWLET_ES_PORT", Integer.toString(LoopbackPorts.pickFree()),
-                "FLOWLET_PG_PORT", Integer.toString(LoopbackPorts.pickFree())));
+                "FLOWLET_PG_PORT", Integer.toString(LoopbackPorts.pickFree()),
+                "FLOWLET_CONTROL_PORT", Integer.toString(LoopbackPorts.pickFree())));
     Process flowlet = builder.start();
     try {
       await()
@@ -61,16 +62,61 @@ class FlowletUpIT {
       List<ProcessHandle> children = flowlet.descendants().toList();
       assertThat(children).hasSizeGreaterThanOrEqualTo(5);
 
+      String status = status(builder);
+      assertThat(status.lines().skip(1).map(line -> line.split("\\s+")[0]))
+          .containsExactly(
+              "postgresql", "kafka", "elasticsearch", "api", "streams-processor", "batch-jobs");
+      assertThat(status.lines().skip(1)).allMatch(line -> line.split("\\s+")[1].equals("running"));
+      long apiPid = Long.parseLong(partLine(status, "api")[2]);
+      ProcessHandle.of(apiPid).orElseThrow().destroyForcibly();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !ProcessHandle.of(apiPid).map(ProcessHandle::isAlive).orElse(false));
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofSeconds(1))
+          .ignoreExceptions()
+          .until(() -> health(apiPort) == 200);
+      String[] api = partLine(status(builder), "api");
+      assertThat(api[1]).isEqualTo("running");
+      assertThat(Long.parseLong(api[2])).isNotEqualTo(apiPid);
+      assertThat(api[4]).as("restarts").isEqualTo("1");
+      assertThat(Files.readString(output)).contains("api died (exit code 137)");
+      List<ProcessHandle> afterRestart = flowlet.descendants().toList();
+
       flowlet.destroy();
 
       assertThat(flowlet.waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s").isTrue();
       await()
           .atMost(Duration.ofSeconds(30))
-          .untilAsserted(() -> assertThat(children).noneMatch(ProcessHandle::isAlive));
+          .untilAsserted(() -> assertThat(afterRestart).noneMatch(ProcessHandle::isAlive));
     } finally {
       flowlet.descendants().forEach(ProcessHandle::destroyForcibly);
       flowlet.destroyForcibly();
     }
+  }
+
+  /** {@code ./flowlet status} with the environment of the running launcher. */
+  private static String status(ProcessBuilder up) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", ROOT.resolve("flowlet").toString(), "status")
+            .redirectErrorStream(true);
+    builder.environment().putAll(up.environment());
+    Process status = builder.start();
+    String text = new String(status.getInputStream().readAllBytes());
+    assertThat(status.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(status.exitValue()).as(text).isZero();
+    return text;
+  }
+
+  /** The columns of one part's line: name, state, pid, port, restarts, uptime. */
+  private static String[] partLine(String status, String part) {
+    return status
+        .lines()
+        .filter(line -> line.startsWith(part + " "))
+        .findFirst()
+        .orElseThrow()
+        .split("\\s+");
   }
 
   @Test
@@ -82,6 +128,7 @@ class FlowletUpIT {
       builder.environment().remove("FLOWLET_DB_URL");
       builder.environment().put("FLOWLET_HOME", Files.createTempDirectory("flowlet-up").toString());
       builder.environment().put("FLOWLET_API_PORT", Integer.toString(taken.getLocalPort()));
+      builder.environment().put("FLOWLET_CONTROL_PORT", Integer.toString(LoopbackPorts.pickFree()));
       Process flowlet = builder.start();
       String said = new String(flowlet.getInputStream().readAllBytes()).strip();
 
