@@ -3,6 +3,7 @@ package dev.flowlet.api.cards;
 import dev.flowlet.api.audit.Actor;
 import dev.flowlet.api.audit.AuditTrail;
 import dev.flowlet.api.audit.AuditTrail.Outcome;
+import dev.flowlet.api.problems.ConflictException;
 import dev.flowlet.api.problems.InvalidRequestException;
 import dev.flowlet.api.problems.NotFoundException;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,11 @@ class CardReveal {
     CardRows.TransactionCard stored =
         rows.ofTransaction(transactionId)
             .orElseThrow(() -> new NotFoundException("card for a transaction"));
+    if (stored.pan().wrappedDataKey().length == 0) {
+      // The card holder was erased (GDPR): the card's data key is gone, only bin and last4 stay.
+      throw new ConflictException(
+          "The card number was erased with its holder's data; only the masked number remains");
+    }
     CardView view = stored.card().view();
     audit.record(
         actor,

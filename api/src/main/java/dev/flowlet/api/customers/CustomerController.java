@@ -5,6 +5,7 @@ import dev.flowlet.api.audit.AuditTrail;
 import dev.flowlet.api.audit.AuditTrail.Outcome;
 import dev.flowlet.api.customers.CustomerCommands.RegisterCustomer;
 import dev.flowlet.api.customers.CustomerCommands.UpdateCustomer;
+import dev.flowlet.api.problems.ConflictException;
 import dev.flowlet.api.problems.NotFoundException;
 import dev.flowlet.api.subjectkeys.SubjectKeys;
 import jakarta.servlet.http.HttpServletRequest;
@@ -100,6 +101,9 @@ class CustomerController {
       Authentication user,
       HttpServletRequest request) {
     Customer before = customers.find(id, true).orElseThrow(() -> new NotFoundException("customer"));
+    if (customers.erased(id)) {
+      throw new ConflictException("The customer was erased; their profile takes no personal data");
+    }
     Customer after =
         new Customer(
             before.id(),

@@ -45,6 +45,14 @@ class Customers {
         .update();
   }
 
+  /** Whether the customer was erased (GDPR): their profile must not take personal data again. */
+  boolean erased(UUID id) {
+    return jdbc.sql("select exists (select 1 from erasure_ledger where subject_id = ?)")
+        .param(id)
+        .query(Boolean.class)
+        .single();
+  }
+
   /** The customer, locked for update when {@code forUpdate}. */
   Optional<Customer> find(UUID id, boolean forUpdate) {
     return jdbc.sql("select * from customers where id = ?" + (forUpdate ? " for update" : ""))

@@ -6,12 +6,16 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -125,6 +129,28 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     ex.getBody().setType(URI.create(TYPE_BASE + "not-acceptable"));
     ex.getBody().setDetail("This API answers application/json and application/problem+json");
     return super.handleHttpMediaTypeNotAcceptable(ex, headers, status, request);
+  }
+
+  /**
+   * PostgreSQL unreachable, restarting or its connection cut mid-request: the request did not take
+   * effect or its outcome is unknown, and retrying with the same Idempotency-Key settles it. An
+   * outage, not a bug: 503 with Retry-After, logged without the statement or its values.
+   */
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    TransientDataAccessException.class,
+    CannotCreateTransactionException.class,
+    TransactionSystemException.class
+  })
+  ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+    log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database-unavailable",
+                "The ledger database is unavailable; retry with the same Idempotency-Key"));
   }
 
   @ExceptionHandler
