@@ -91,6 +91,7 @@ final class TcpProxy implements AutoCloseable {
       while ((read = in.read(buffer)) >= 0) {
         Duration delay = latency;
         if (!delay.isZero()) {
+          // The injected fault itself (a slow network), not a test waiting for a condition.
           Thread.sleep(delay);
         }
         out.write(buffer, 0, read);

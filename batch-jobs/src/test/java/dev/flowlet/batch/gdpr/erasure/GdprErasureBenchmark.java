@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -94,8 +93,6 @@ class GdprErasureBenchmark {
     System.gc();
     long heapBefore = heapUsed();
     AtomicLong peak = new AtomicLong();
-    AtomicBoolean sampling = new AtomicBoolean(true);
-    Thread sampler = Thread.ofPlatform().daemon().start(() -> sample(peak, sampling));
     long start = System.nanoTime();
     JobExecution started =
         operator.start(
@@ -107,10 +104,13 @@ class GdprErasureBenchmark {
     await()
         .pollInterval(Duration.ofMillis(20))
         .atMost(Duration.ofMinutes(10))
-        .until(() -> !repository.getJobExecution(started.getId()).isRunning());
+        .until(
+            () -> {
+              // The heap is sampled at every poll (20 ms) while the job runs.
+              peak.accumulateAndGet(heapUsed(), Math::max);
+              return !repository.getJobExecution(started.getId()).isRunning();
+            });
     double seconds = (System.nanoTime() - start) / 1e9;
-    sampling.set(false);
-    sampler.join();
     JobExecution done = repository.getJobExecution(started.getId());
     assertThat(done.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     StringBuilder steps = new StringBuilder();
@@ -201,18 +201,5 @@ class GdprErasureBenchmark {
       }
     }
     return used;
-  }
-
-  /** Samples the heap every 10 ms: a measurement loop, not a wait. */
-  private static void sample(AtomicLong peak, AtomicBoolean sampling) {
-    while (sampling.get()) {
-      peak.accumulateAndGet(heapUsed(), Math::max);
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
   }
 }
