@@ -43,6 +43,17 @@ final class LocalStack implements AutoCloseable {
    *     limits of their load generator's clients)
    */
   LocalStack(LocalSettings settings, Map<String, String> extraAppEnvironment) {
+    this(settings, extraAppEnvironment, null);
+  }
+
+  /**
+   * @param kafkaProxied a second Kafka listener behind a TCP proxy (fault tests point the apps at
+   *     it to slow or cut their connections to Kafka), or null
+   */
+  LocalStack(
+      LocalSettings settings,
+      Map<String, String> extraAppEnvironment,
+      KafkaBroker.ProxiedListener kafkaProxied) {
     this.settings = settings;
     this.extraAppEnvironment = Map.copyOf(extraAppEnvironment);
     if (!settings.externalDatabase()) {
@@ -51,7 +62,9 @@ final class LocalStack implements AutoCloseable {
     add(
         "kafka",
         settings.kafkaPort(),
-        () -> RunningPart.of(KafkaBroker.start(settings.dataDir("kafka"), settings.kafkaPort())));
+        () ->
+            RunningPart.of(
+                KafkaBroker.start(settings.dataDir("kafka"), settings.kafkaPort(), kafkaProxied)));
     add(
         "elasticsearch",
         settings.elasticsearchPort(),

@@ -1,6 +1,8 @@
 package dev.flowlet.local;
 
 import dev.flowlet.local.verify.VerifySettings;
+import dev.flowlet.testsupport.kafka.KafkaBroker;
+import dev.flowlet.testsupport.network.TcpProxy;
 import dev.flowlet.testsupport.ports.LoopbackPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,18 +19,23 @@ import java.util.Set;
 /**
  * The whole local stack as {@code ./flowlet up} runs it (the same {@link LocalStack}, supervision
  * included), on free ports and scratch data, with a {@link TcpProxy} between the apps and
- * PostgreSQL. Kafka runs in this test JVM, as it runs in the launcher's.
+ * PostgreSQL and another between the apps and Kafka (a second broker listener advertised on the
+ * proxy's port, so reconnects stay behind the proxy). Kafka runs in this test JVM, as it runs in
+ * the launcher's.
  */
 final class FaultStack implements AutoCloseable {
 
   private final LocalSettings settings;
   private final LocalStack stack;
   private final TcpProxy databaseProxy;
+  private final TcpProxy kafkaProxy;
 
-  private FaultStack(LocalSettings settings, LocalStack stack, TcpProxy databaseProxy) {
+  private FaultStack(
+      LocalSettings settings, LocalStack stack, TcpProxy databaseProxy, TcpProxy kafkaProxy) {
     this.settings = settings;
     this.stack = stack;
     this.databaseProxy = databaseProxy;
+    this.kafkaProxy = kafkaProxy;
   }
 
   static FaultStack start() {
@@ -54,10 +61,14 @@ final class FaultStack implements AutoCloseable {
             "flowlet-demo",
             EnumSet.allOf(FlowletApp.class));
     TcpProxy proxy = TcpProxy.start(settings.postgresPort());
+    TcpProxy kafkaProxy = TcpProxy.start(LoopbackPorts.pickFree());
+    var kafkaListener = new KafkaBroker.ProxiedListener(kafkaProxy.targetPort(), kafkaProxy.port());
     LocalStack stack =
         new LocalStack(
             settings,
             Map.of(
+                "FLOWLET_KAFKA_BOOTSTRAP",
+                kafkaListener.bootstrapServers(),
                 "FLOWLET_DB_URL",
                 "jdbc:postgresql://localhost:" + proxy.port() + "/" + LocalStack.DATABASE,
                 // One load generator is many clients: the per-client limits would refuse it.
@@ -68,15 +79,17 @@ final class FaultStack implements AutoCloseable {
                 // A crashed job's execution may be resumed 5 s after its last update (default 30
                 // min).
                 "FLOWLET_BATCH_JOBS_STALEAFTER",
-                "5s"));
+                "5s"),
+            kafkaListener);
     try {
       stack.start();
     } catch (RuntimeException e) {
       stack.close();
       proxy.close();
+      kafkaProxy.close();
       throw e;
     }
-    return new FaultStack(settings, stack, proxy);
+    return new FaultStack(settings, stack, proxy, kafkaProxy);
   }
 
   SupervisedPart part(String name) {
@@ -101,6 +114,11 @@ final class FaultStack implements AutoCloseable {
 
   TcpProxy databaseProxy() {
     return databaseProxy;
+  }
+
+  /** Between the apps and Kafka (the verifier and the test read Kafka directly, if at all). */
+  TcpProxy kafkaProxy() {
+    return kafkaProxy;
   }
 
   /** PostgreSQL directly, not through the proxy. */
@@ -134,6 +152,21 @@ final class FaultStack implements AutoCloseable {
     }
   }
 
+  /** How old the oldest outbox row not yet published to Kafka is (zero when none waits). */
+  Duration oldestUnpublishedOutboxRow() {
+    try (Connection db = DriverManager.getConnection(jdbcUrl(), "postgres", "");
+        var statement =
+            db.prepareStatement(
+                "select coalesce(extract(epoch from now() - min(created_at)), 0)"
+                    + " from outbox where published_at is null");
+        var rows = statement.executeQuery()) {
+      rows.next();
+      return Duration.ofMillis(Math.round(rows.getDouble(1) * 1000));
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Log lines at ERROR level in the apps' logs. */
   long errorLines() {
     long count = 0;
@@ -152,5 +185,6 @@ final class FaultStack implements AutoCloseable {
   public void close() {
     stack.close();
     databaseProxy.close();
+    kafkaProxy.close();
   }
 }

@@ -293,6 +293,32 @@ class ReliabilityIT {
   }
 
   @Test
+  @Order(10)
+  void slowKafkaConnectionsLoseNothing() {
+    Duration outage = Duration.ofSeconds(FULL ? 30 : 10);
+    run(
+        "apps to Kafka slowed by 200 ms per packet for " + outage.toSeconds() + " s (TCP proxy)",
+        () -> stack.kafkaProxy().slow(Duration.ofMillis(200)),
+        outage,
+        () -> stack.kafkaProxy().heal());
+  }
+
+  @Test
+  @Order(11)
+  void cutKafkaConnectionsLoseNothing() {
+    Duration outage = Duration.ofSeconds(FULL ? 30 : 10);
+    run(
+        "apps to Kafka connections cut and refused for " + outage.toSeconds() + " s (TCP proxy)",
+        () -> stack.kafkaProxy().cut(),
+        outage,
+        () -> {
+          // Proof the cut reached the apps: the outbox relay could not publish for most of it.
+          assertThat(stack.oldestUnpublishedOutboxRow()).isGreaterThan(outage.dividedBy(2));
+          stack.kafkaProxy().heal();
+        });
+  }
+
+  @Test
   @Order(99)
   void verifyCountsEveryKindOfPlantedLossAndDuplicate() {
     int before = load.accepted().size();

@@ -5,34 +5,47 @@ import java.util.Properties;
 
 /**
  * The {@code server.properties} of a one-node KRaft cluster: one process is broker and controller,
- * both listeners on the loopback interface.
+ * both listeners on the loopback interface. An optional third listener is advertised on another
+ * port, where a TCP proxy forwards to it: clients that bootstrap through the proxy are told to
+ * reconnect through it too, while the broker's own traffic (transaction markers) stays direct.
  */
 final class BrokerConfig {
 
   static final int NODE_ID = 1;
   static final String CONTROLLER_LISTENER = "CONTROLLER";
+  static final String PROXIED_LISTENER = "PROXIED";
 
   private BrokerConfig() {}
 
   static Properties forSingleNode(Path logDir, int brokerPort, int controllerPort) {
+    return forSingleNode(logDir, brokerPort, controllerPort, null);
+  }
+
+  static Properties forSingleNode(
+      Path logDir, int brokerPort, int controllerPort, KafkaBroker.ProxiedListener proxied) {
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", String.valueOf(NODE_ID));
     // A static voter set keeps the controller's address out of the stored metadata, so a restart on
     // the same log dir may use another controller port.
     props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
-    props.put(
-        "listeners",
+    String listeners =
         "PLAINTEXT://127.0.0.1:"
             + brokerPort
             + ","
             + CONTROLLER_LISTENER
             + "://127.0.0.1:"
-            + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-    props.put(
-        "listener.security.protocol.map",
-        "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+            + controllerPort;
+    String advertised = "PLAINTEXT://127.0.0.1:" + brokerPort;
+    String protocols = "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT";
+    if (proxied != null) {
+      listeners += "," + PROXIED_LISTENER + "://127.0.0.1:" + proxied.port();
+      advertised += "," + PROXIED_LISTENER + "://127.0.0.1:" + proxied.advertisedPort();
+      protocols += "," + PROXIED_LISTENER + ":PLAINTEXT";
+    }
+    props.put("listeners", listeners);
+    props.put("advertised.listeners", advertised);
+    props.put("listener.security.protocol.map", protocols);
     props.put("controller.listener.names", CONTROLLER_LISTENER);
     props.put("inter.broker.listener.name", "PLAINTEXT");
     props.put("log.dirs", logDir.toAbsolutePath().toString());

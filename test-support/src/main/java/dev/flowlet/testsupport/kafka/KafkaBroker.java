@@ -52,16 +52,48 @@ public final class KafkaBroker implements AutoCloseable {
    * @throws IllegalStateException when a fixed port is taken or the broker does not come up
    */
   public static KafkaBroker start(Path logDir, int port) {
+    return start(logDir, port, null);
+  }
+
+  /**
+   * A listener the broker binds on {@code port} but advertises on {@code advertisedPort}, where a
+   * TCP proxy that forwards to {@code port} listens: clients bootstrapping through the proxy keep
+   * every connection going through it, so fault tests can slow or cut the network between the apps
+   * and Kafka. Both ports are fixed, so a restarted broker keeps them.
+   */
+  public record ProxiedListener(int port, int advertisedPort) {
+    public ProxiedListener {
+      if (port <= 0 || port > 65535 || advertisedPort <= 0 || advertisedPort > 65535) {
+        throw new IllegalArgumentException("proxied listener ports must be 1-65535");
+      }
+    }
+
+    /** {@code 127.0.0.1:<advertisedPort>}, for {@code bootstrap.servers} through the proxy. */
+    public String bootstrapServers() {
+      return "127.0.0.1:" + advertisedPort;
+    }
+  }
+
+  /**
+   * Starts a broker with a second client listener for a TCP proxy (see {@link ProxiedListener}).
+   *
+   * @param proxied the proxied listener, or null for none
+   */
+  public static KafkaBroker start(Path logDir, int port, ProxiedListener proxied) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("Kafka port must be 0 (random) or 1-65535, not " + port);
     }
     long startedAt = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       requireFree(port);
+      if (proxied != null) {
+        requireFree(proxied.port());
+      }
       int brokerPort = port == 0 ? LoopbackPorts.pickFree() : port;
       int controllerPort = otherFreePortThan(brokerPort);
       KafkaConfig config =
-          new KafkaConfig(BrokerConfig.forSingleNode(logDir, brokerPort, controllerPort), false);
+          new KafkaConfig(
+              BrokerConfig.forSingleNode(logDir, brokerPort, controllerPort, proxied), false);
       KraftStorage.formatIfNeeded(config, logDir);
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.flowlet.testsupport.network.TcpProxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -131,6 +132,47 @@ class KafkaBrokerIntegrationTest {
     }
   }
 
+  @Test
+  void keepsClientsThatBootstrapThroughAProxyBehindItSoCuttingItCutsThemOff() throws Exception {
+    try (TcpProxy proxy = TcpProxy.start(freePort())) {
+      // The proxy was told a free port; the broker binds the proxied listener on it.
+      var listener = new KafkaBroker.ProxiedListener(proxy.targetPort(), proxy.port());
+      try (KafkaBroker broker = KafkaBroker.start(logDir, 0, listener);
+          Admin admin = Admin.create(Map.of("bootstrap.servers", listener.bootstrapServers()));
+          var producer =
+              producer(
+                  listener.bootstrapServers(),
+                  Map.of(
+                      ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 4000,
+                      ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                      ProducerConfig.MAX_BLOCK_MS_CONFIG, 4000))) {
+        assertThat(admin.describeCluster().nodes().get())
+            .extracting(node -> node.port())
+            .containsExactly(proxy.port());
+        producer.send(new ProducerRecord<>("flowlet.proxied.v1", "k", "through")).get();
+
+        proxy.cut();
+        assertThatThrownBy(
+                () -> producer.send(new ProducerRecord<>("flowlet.proxied.v1", "k", "cut")).get())
+            .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+
+        proxy.heal();
+        await()
+            .atMost(PATIENCE)
+            .ignoreExceptions()
+            .until(
+                () ->
+                    producer.send(new ProducerRecord<>("flowlet.proxied.v1", "k", "healed")).get()
+                        != null);
+        // The broker's own listener was never behind the proxy.
+        assertThat(readAll(broker, "flowlet.proxied.v1", "read_uncommitted"))
+            .extracting(ConsumerRecord::value)
+            .contains("through", "healed")
+            .doesNotContain("cut");
+      }
+    }
+  }
+
   private static int freePort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
@@ -139,8 +181,13 @@ class KafkaBrokerIntegrationTest {
 
   private static KafkaProducer<String, String> producer(
       KafkaBroker broker, Map<String, Object> extra) {
+    return producer(broker.bootstrapServers(), extra);
+  }
+
+  private static KafkaProducer<String, String> producer(
+      String bootstrapServers, Map<String, Object> extra) {
     var props = new HashMap<String, Object>(extra);
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     return new KafkaProducer<>(props);

@@ -1,4 +1,4 @@
-package dev.flowlet.local;
+package dev.flowlet.testsupport.network;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Toxiproxy here): {@link #slow} adds latency to every chunk each way, {@link #cut} drops every
  * open connection and refuses new ones until {@link #heal}.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
   private final ServerSocket listener;
   private final int targetPort;
@@ -29,7 +29,8 @@ final class TcpProxy implements AutoCloseable {
     this.targetPort = targetPort;
   }
 
-  static TcpProxy start(int targetPort) {
+  /** Listens on a free loopback port and forwards every connection to {@code targetPort}. */
+  public static TcpProxy start(int targetPort) {
     try {
       ServerSocket listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
       TcpProxy proxy = new TcpProxy(listener, targetPort);
@@ -40,22 +41,30 @@ final class TcpProxy implements AutoCloseable {
     }
   }
 
-  int port() {
+  /** The port this proxy listens on (127.0.0.1). */
+  public int port() {
     return listener.getLocalPort();
   }
 
-  void slow(Duration perChunk) {
+  /** The port it forwards to. */
+  public int targetPort() {
+    return targetPort;
+  }
+
+  /** Delays every chunk of bytes, each way, by {@code perChunk} until {@link #heal}. */
+  public void slow(Duration perChunk) {
     latency = perChunk;
   }
 
   /** Resets every open connection and refuses new ones. */
-  void cut() {
+  public void cut() {
     cut = true;
     open.forEach(TcpProxy::closeQuietly);
     open.clear();
   }
 
-  void heal() {
+  /** Ends {@link #slow} and {@link #cut}: new connections pass again, at full speed. */
+  public void heal() {
     cut = false;
     latency = Duration.ZERO;
   }
