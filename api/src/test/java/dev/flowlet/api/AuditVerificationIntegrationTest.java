@@ -38,6 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestConstructor;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code GET /api/v1/compliance/audit/{eventId}/verification} against real Elasticsearch,
@@ -246,24 +247,10 @@ class AuditVerificationIntegrationTest {
     }
   }
 
+  /** The event with its actor rewritten in its stored JSON, hash untouched: a tampered copy. */
   private static AuditEvent withActor(AuditEvent e, String actor) {
-    return new AuditEvent(
-        e.schemaVersion(),
-        e.eventId(),
-        e.chainId(),
-        e.occurredAt(),
-        actor,
-        e.role(),
-        e.action(),
-        e.resourceType(),
-        e.resourceId(),
-        e.subjectId(),
-        e.outcome(),
-        e.sourceIp(),
-        e.requestId(),
-        e.details(),
-        e.sequence(),
-        e.previousHash(),
-        e.hash());
+    var json = (ObjectNode) EventJson.mapper().valueToTree(e);
+    json.put("actor", actor);
+    return EventJson.mapper().treeToValue(json, AuditEvent.class);
   }
 }

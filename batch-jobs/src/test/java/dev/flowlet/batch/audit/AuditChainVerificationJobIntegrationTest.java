@@ -9,6 +9,7 @@ import dev.flowlet.batch.Tokens;
 import dev.flowlet.batch.TopicReaders;
 import dev.flowlet.events.Alert;
 import dev.flowlet.events.AuditEvent;
+import dev.flowlet.events.EventJson;
 import dev.flowlet.events.Topics;
 import java.io.IOException;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code auditChainVerificationJob} against real Elasticsearch, PostgreSQL and Kafka: chains
@@ -221,24 +223,10 @@ class AuditChainVerificationJobIntegrationTest {
         .orElseThrow();
   }
 
+  /** The event with its actor rewritten in its stored JSON, hash untouched: a tampered copy. */
   private static AuditEvent withActor(AuditEvent e, String actor) {
-    return new AuditEvent(
-        e.schemaVersion(),
-        e.eventId(),
-        e.chainId(),
-        e.occurredAt(),
-        actor,
-        e.role(),
-        e.action(),
-        e.resourceType(),
-        e.resourceId(),
-        e.subjectId(),
-        e.outcome(),
-        e.sourceIp(),
-        e.requestId(),
-        e.details(),
-        e.sequence(),
-        e.previousHash(),
-        e.hash());
+    var json = (ObjectNode) EventJson.mapper().valueToTree(e);
+    json.put("actor", actor);
+    return EventJson.mapper().treeToValue(json, AuditEvent.class);
   }
 }
