@@ -3,11 +3,11 @@ package dev.flowlet.api.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.flowlet.api.audit.Actor;
 import dev.flowlet.api.auth.LoggingIn.StartedSession;
+import dev.flowlet.problems.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -79,7 +79,7 @@ class AuthController {
   private ResponseEntity<?> answer(Optional<StartedSession> session, String type, String detail) {
     if (session.isEmpty()) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, detail);
-      problem.setType(URI.create("https://flowlet.dev/problems/" + type));
+      problem.setType(Problems.type(type));
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
     }
     StartedSession started = session.get();

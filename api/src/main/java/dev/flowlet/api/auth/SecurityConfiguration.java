@@ -9,6 +9,7 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 
+import dev.flowlet.problems.ProblemAuthenticationResponses;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -108,8 +109,8 @@ class SecurityConfiguration {
           Access.roles(POST, paths("/api/v1/admin/**"), ADMIN));
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ProblemAuthenticationResponses problems)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    var problems = new ProblemAuthenticationResponses();
     return http.csrf(csrf -> csrf.disable())
         // The web package's SecurityHeadersFilter writes every security header, for all answers.
         .headers(headers -> headers.disable())

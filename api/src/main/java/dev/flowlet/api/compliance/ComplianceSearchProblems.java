@@ -1,7 +1,7 @@
 package dev.flowlet.api.compliance;
 
 import dev.flowlet.api.problems.FieldError;
-import java.net.URI;
+import dev.flowlet.problems.Problems;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class ComplianceSearchProblems {
 
   static final String RETRY_AFTER_SECONDS = "5";
-  private static final String TYPE_BASE = "https://flowlet.dev/problems/";
   private static final Logger log = LoggerFactory.getLogger(ComplianceSearchProblems.class);
 
   @ExceptionHandler
@@ -31,7 +30,7 @@ class ComplianceSearchProblems {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST, "The search has an invalid parameter: " + e.parameter());
-    problem.setType(URI.create(TYPE_BASE + "invalid-request"));
+    problem.setType(Problems.type("invalid-request"));
     problem.setProperty("errors", List.of(new FieldError(e.parameter(), e.getMessage())));
     return ResponseEntity.badRequest().body(problem);
   }
@@ -43,7 +42,7 @@ class ComplianceSearchProblems {
         ProblemDetail.forStatusAndDetail(
             HttpStatus.SERVICE_UNAVAILABLE,
             "Search is unavailable for now; retry after the number of seconds in Retry-After");
-    problem.setType(URI.create(TYPE_BASE + "search-unavailable"));
+    problem.setType(Problems.type("search-unavailable"));
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header("Retry-After", RETRY_AFTER_SECONDS)
         .body(problem);

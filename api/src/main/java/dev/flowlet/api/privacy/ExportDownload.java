@@ -5,7 +5,7 @@ import dev.flowlet.api.audit.AuditTrail;
 import dev.flowlet.api.audit.AuditTrail.Outcome;
 import dev.flowlet.api.problems.ConflictException;
 import dev.flowlet.api.problems.NotFoundException;
-import java.net.URI;
+import dev.flowlet.problems.Problems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,7 +90,7 @@ class ExportDownload {
         ProblemDetail.forStatusAndDetail(
             HttpStatus.GONE,
             "The archive was downloaded already; it is handed out once. Request a new export.");
-    problem.setType(URI.create("https://flowlet.dev/problems/export-gone"));
+    problem.setType(Problems.type("export-gone"));
     return new ErrorResponseException(HttpStatus.GONE, problem, null);
   }
 

@@ -1,6 +1,6 @@
 package dev.flowlet.api.problems;
 
-import java.net.URI;
+import dev.flowlet.problems.Problems;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,7 +34,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
-  private static final String TYPE_BASE = "https://flowlet.dev/problems/";
 
   @Override
   protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -115,7 +114,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    ex.getBody().setType(URI.create(TYPE_BASE + "unsupported-media-type"));
+    ex.getBody().setType(Problems.type("unsupported-media-type"));
     ex.getBody().setDetail("Send the body as application/json");
     return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
   }
@@ -126,7 +125,7 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    ex.getBody().setType(URI.create(TYPE_BASE + "not-acceptable"));
+    ex.getBody().setType(Problems.type("not-acceptable"));
     ex.getBody().setDetail("This API answers application/json and application/problem+json");
     return super.handleHttpMediaTypeNotAcceptable(ex, headers, status, request);
   }
@@ -165,8 +164,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
   }
 
   static ProblemDetail problem(HttpStatus status, String type, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPE_BASE + type));
-    return problem;
+    return Problems.of(status, type, detail);
   }
 }

@@ -1,5 +1,6 @@
 package dev.flowlet.api.web;
 
+import dev.flowlet.problems.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,6 +62,6 @@ class HeaderSizeFilter extends OncePerRequestFilter {
       throws IOException {
     response.setHeader("Connection", "close");
     long limit = status == HttpStatus.URI_TOO_LONG ? maxUrlLength : maxHeaderSize;
-    ProblemResponses.write(response, status, type, detail.formatted(limit));
+    Problems.write(response, status, type, detail.formatted(limit));
   }
 }

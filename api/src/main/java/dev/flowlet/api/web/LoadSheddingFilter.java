@@ -1,5 +1,6 @@
 package dev.flowlet.api.web;
 
+import dev.flowlet.problems.Problems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
@@ -48,7 +49,7 @@ class LoadSheddingFilter extends OncePerRequestFilter {
     if (!permits.tryAcquire()) {
       shed.increment();
       response.setHeader("Retry-After", "1");
-      ProblemResponses.write(
+      Problems.write(
           response,
           HttpStatus.SERVICE_UNAVAILABLE,
           "overloaded",

@@ -1,6 +1,7 @@
 package dev.flowlet.api.web;
 
 import dev.flowlet.api.web.RateLimits.Group;
+import dev.flowlet.problems.Problems;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,7 +67,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     rejections.get(group).increment();
     long seconds = Math.max(1, Math.ceilDiv(probe.getNanosToWaitForRefill(), 1_000_000_000L));
     response.setHeader("Retry-After", Long.toString(seconds));
-    ProblemResponses.write(
+    Problems.write(
         response,
         HttpStatus.TOO_MANY_REQUESTS,
         "rate-limited",

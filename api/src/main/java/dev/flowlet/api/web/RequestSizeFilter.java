@@ -1,5 +1,6 @@
 package dev.flowlet.api.web;
 
+import dev.flowlet.problems.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -66,7 +67,7 @@ class RequestSizeFilter extends OncePerRequestFilter {
   private void refuse(HttpServletResponse response) throws IOException {
     // The rest of the body is not read: closing the connection spares the server from draining it.
     response.setHeader("Connection", "close");
-    ProblemResponses.write(
+    Problems.write(
         response,
         HttpStatus.CONTENT_TOO_LARGE,
         "request-too-large",

@@ -1,6 +1,6 @@
 package dev.flowlet.batch.problems;
 
-import java.net.URI;
+import dev.flowlet.problems.Problems;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,7 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
-  static final String TYPE_BASE = "https://flowlet.dev/problems/";
 
   @ExceptionHandler
   ResponseEntity<ProblemDetail> problem(ProblemException ex) {
@@ -74,8 +73,6 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
   }
 
   static ProblemDetail problem(HttpStatus status, String type, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPE_BASE + type));
-    return problem;
+    return Problems.of(status, type, detail);
   }
 }

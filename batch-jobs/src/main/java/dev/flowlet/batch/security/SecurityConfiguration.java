@@ -7,6 +7,7 @@ import static dev.flowlet.batch.security.StaffRole.OPERATOR;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
+import dev.flowlet.problems.ProblemAuthenticationResponses;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,8 +39,8 @@ class SecurityConfiguration {
   static final String ROLES_CLAIM = "roles";
 
   @Bean
-  SecurityFilterChain jobsSecurity(HttpSecurity http, ProblemAuthenticationResponses problems)
-      throws Exception {
+  SecurityFilterChain jobsSecurity(HttpSecurity http) throws Exception {
+    var problems = new ProblemAuthenticationResponses();
     return http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
