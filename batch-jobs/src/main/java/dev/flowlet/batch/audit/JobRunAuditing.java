@@ -1,10 +1,9 @@
 package dev.flowlet.batch.audit;
 
 import dev.flowlet.events.AuditEvent;
-import dev.flowlet.events.EventJson;
 import dev.flowlet.events.Topics;
+import dev.flowlet.events.audit.AuditLogRows;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -86,28 +85,7 @@ class JobRunAuditing implements JobExecutionListener {
             details);
     transactions.executeWithoutResult(
         status -> {
-          jdbc.sql(
-                  """
-                  insert into audit_logs (id, chain_id, occurred_at, actor, role, action,
-                      resource_type, resource_id, subject_id, outcome, source_ip, request_id,
-                      details)
-                  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                  """)
-              .params(
-                  UUID.fromString(event.eventId()),
-                  event.chainId(),
-                  Timestamp.from(now),
-                  event.actor(),
-                  event.role(),
-                  event.action(),
-                  event.resourceType(),
-                  event.resourceId(),
-                  event.subjectId(),
-                  event.outcome(),
-                  event.sourceIp(),
-                  event.requestId(),
-                  EventJson.mapper().writeValueAsString(details))
-              .update();
+          jdbc.sql(AuditLogRows.INSERT).params(AuditLogRows.parameters(event)).update();
           jdbc.sql("insert into outbox (topic, message_key, payload) values (?, ?, ?)")
               .params(
                   Topics.AUDIT.name(),

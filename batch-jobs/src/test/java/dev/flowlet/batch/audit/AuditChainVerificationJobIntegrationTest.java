@@ -11,6 +11,7 @@ import dev.flowlet.events.Alert;
 import dev.flowlet.events.AuditEvent;
 import dev.flowlet.events.EventJson;
 import dev.flowlet.events.Topics;
+import dev.flowlet.events.audit.AuditLogRows;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -185,27 +186,7 @@ class AuditChainVerificationJobIntegrationTest {
   }
 
   private void insertRow(AuditEvent event) {
-    jdbc.sql(
-            """
-            insert into audit_logs (id, chain_id, occurred_at, actor, role, action, resource_type,
-                resource_id, subject_id, outcome, source_ip, request_id, details)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
-            """)
-        .params(
-            UUID.fromString(event.eventId()),
-            event.chainId(),
-            java.sql.Timestamp.from(event.occurredAt()),
-            event.actor(),
-            event.role(),
-            event.action(),
-            event.resourceType(),
-            event.resourceId(),
-            event.subjectId(),
-            event.outcome(),
-            event.sourceIp(),
-            event.requestId(),
-            dev.flowlet.events.EventJson.mapper().writeValueAsString(event.details()))
-        .update();
+    jdbc.sql(AuditLogRows.INSERT).params(AuditLogRows.parameters(event)).update();
   }
 
   private JsonNode verify(String chain) {
