@@ -255,6 +255,116 @@ class CardholderDataIntegrationTest {
         .isZero();
   }
 
+  @Test
+  void auditsEveryRefusedRevealWithItsRefusalAndNeverACardNumber() {
+    String id = created(CardPayments.payment(account, VISA));
+    String withoutCard = created(CardPayments.body(account, "REFUND", null));
+    String unknown = UUID.randomUUID().toString();
+    String officer = api.token("demo-officer");
+    List<RefusedReveal> attempts =
+        List.of(
+            new RefusedReveal(id, "", 400, "reason_missing", id, null),
+            new RefusedReveal(id, "{}", 400, "reason_missing", id, null),
+            new RefusedReveal(id, "{\"reason\":\"   \"}", 400, "reason_missing", id, null),
+            new RefusedReveal(id, "{\"reason\":\"because\"}", 400, "reason_invalid", id, null),
+            new RefusedReveal(id, "{\"reason\":", 400, "request_unreadable", id, null),
+            new RefusedReveal(
+                id,
+                "{\"reason\":\"customer says card " + VISA + " is hers\"}",
+                422,
+                "reason_holds_card_number",
+                id,
+                null),
+            new RefusedReveal(
+                "not-a-transaction-id",
+                revealBody(REASON),
+                400,
+                "transaction_id_invalid",
+                null,
+                null),
+            new RefusedReveal(unknown, revealBody(REASON), 404, "card_not_found", unknown, REASON),
+            new RefusedReveal(
+                withoutCard, revealBody(REASON), 404, "card_not_found", withoutCard, REASON));
+
+    for (RefusedReveal attempt : attempts) {
+      String requestId = "refused-reveal-" + UUID.randomUUID();
+      ApiClient.Response answer =
+          api.post(
+              "/api/v1/transactions/" + attempt.transactionId() + "/card/reveal",
+              officer,
+              attempt.body(),
+              Map.of("X-Request-Id", requestId));
+
+      assertThat(answer.status()).as(attempt + " " + answer).isEqualTo(attempt.status());
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      Map<String, Object> audit =
+          jdbc.sql(
+                  """
+                  select actor, role, outcome, resource_id, subject_id,
+                      details->>'refusal' as refusal, details->>'transactionId' as transaction_id,
+                      details->>'reason' as reason, details::text as details
+                  from audit_logs where request_id = ?
+                  """)
+              .param(requestId)
+              .query()
+              .singleRow();
+      assertThat(audit)
+          .as(attempt.toString())
+          .containsEntry("actor", "demo-officer")
+          .containsEntry("role", "COMPLIANCE_OFFICER")
+          .containsEntry("outcome", "FAILURE")
+          .containsEntry("resource_id", attempt.recordedTransactionId())
+          .containsEntry("subject_id", null)
+          .containsEntry("refusal", attempt.refusal())
+          .containsEntry("transaction_id", attempt.recordedTransactionId())
+          .containsEntry("reason", attempt.recordedReason());
+      assertThat(audit.get("details").toString()).doesNotContain(VISA).doesNotContain("because");
+    }
+    String sentAsText = UUID.randomUUID().toString();
+    ApiClient.Response notJson =
+        api.send(
+            "POST",
+            "/api/v1/transactions/" + sentAsText + "/card/reveal",
+            officer,
+            "text/plain",
+            REASON);
+    assertThat(notJson.status()).isEqualTo(415);
+    assertThat(
+            jdbc.sql(
+                    "select details->>'refusal' from audit_logs where resource_id = ?"
+                        + " and action = 'cardholder_data.access_refused'")
+                .param(sentAsText)
+                .query(String.class)
+                .list())
+        .containsExactly("request_unreadable");
+    assertThat(
+            jdbc.sql(
+                    "select action from audit_logs where resource_id in (?, ?, ?)"
+                        + " and action like 'cardholder_data.%'")
+                .params(id, withoutCard, unknown)
+                .query(String.class)
+                .list())
+        .hasSize(attempts.size() - 1)
+        .containsOnly("cardholder_data.access_refused");
+  }
+
+  /**
+   * A reveal request that must be refused, and what its audit record must say.
+   *
+   * @param recordedReason the reason recorded: only one that passed the rules, as a reveal records
+   */
+  private record RefusedReveal(
+      String transactionId,
+      String body,
+      int status,
+      String refusal,
+      String recordedTransactionId,
+      String recordedReason) {}
+
+  private static String revealBody(String reason) {
+    return "{\"reason\":\"" + reason + "\"}";
+  }
+
   private ApiClient.Response reveal(String transactionId, String token, String reason) {
     return api.post(
         "/api/v1/transactions/" + transactionId + "/card/reveal",

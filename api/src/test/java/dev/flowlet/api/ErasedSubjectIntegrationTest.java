@@ -15,7 +15,7 @@ import org.springframework.test.context.TestConstructor;
 /**
  * After an erasure (as {@code gdprErasureJob} leaves it: a row in the erasure ledger, the card's
  * data key emptied) the API neither takes personal data for the subject again nor fails on their
- * card: both are clear 409 problems.
+ * card: both are clear 409 problems, and the refused card reveal is audited.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = RealInfrastructure.class)
@@ -80,5 +80,17 @@ class ErasedSubjectIntegrationTest {
     assertThat(revealed.status()).isEqualTo(409);
     assertThat(revealed.contentType()).startsWith("application/problem+json");
     assertThat(revealed.body()).contains("erased").doesNotContain("4111");
+    assertThat(
+            jdbc.sql(
+                    """
+                    select actor || ' ' || outcome || ' ' || subject_id || ' '
+                        || (details->>'refusal')
+                    from audit_logs where resource_id = ? and action like 'cardholder_data.%'
+                    """)
+                .param(transaction)
+                .query(String.class)
+                .list())
+        .as("the refused reveal is audited, naming the erased subject")
+        .containsExactly("demo-officer FAILURE " + customer + " card_erased");
   }
 }

@@ -104,7 +104,7 @@ class PrivacyRequestApiIntegrationTest {
     assertThat(Files.exists(exportDir.resolve(id + ".zip"))).isFalse();
     assertThat(completed.get("archive").get("downloadedBy").asString()).isEqualTo("demo-officer");
     assertThat(completed.get("archive").get("available").asBoolean()).isFalse();
-    assertThat(actions(id))
+    assertThat(changes(id))
         .containsExactly("privacy.request.received", "privacy.export.downloaded");
   }
 
@@ -137,7 +137,7 @@ class PrivacyRequestApiIntegrationTest {
     assertThat(twice.status()).isEqualTo(409);
     assertThat(rejectLate.status()).isEqualTo(409);
     assertThat(download.status()).isEqualTo(409);
-    assertThat(actions(id))
+    assertThat(changes(id))
         .containsExactly(
             "privacy.request.received", "privacy.request.approved", "privacy.request.approved");
     assertThat(
@@ -178,7 +178,43 @@ class PrivacyRequestApiIntegrationTest {
     assertThat(refiled.status()).isEqualTo(201);
     assertThat(listed).hasSize(1);
     assertThat(listed.get(0).get("id").asString()).isEqualTo(id);
-    assertThat(actions(id)).containsExactly("privacy.request.received", "privacy.request.rejected");
+    assertThat(changes(id)).containsExactly("privacy.request.received", "privacy.request.rejected");
+  }
+
+  @Test
+  void auditsEveryReadAndListingOfRequestsWithTheReaderAndTheSubject() {
+    String officer = api.token("demo-officer");
+    String auditor = api.token("demo-auditor");
+    String subject = api.createCustomer(api.token("demo-operator"));
+    String id = file(officer, subject, "EXPORT").json().get("id").asString();
+
+    ApiClient.Response read = api.get(REQUESTS + "/" + id, auditor);
+    ApiClient.Response listed = api.get(REQUESTS + "?subjectId=" + subject, officer);
+    ApiClient.Response listedAll = api.get(REQUESTS + "?limit=200", auditor);
+    ApiClient.Response unknown = api.get(REQUESTS + "/" + UUID.randomUUID(), auditor);
+
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.json()).hasSize(1);
+    assertThat(listedAll.status()).isEqualTo(200);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(audited(read))
+        .containsExactly("privacy.request.read demo-auditor AUDITOR SUCCESS " + id + " " + subject);
+    assertThat(audited(listed))
+        .containsExactly(
+            "privacy.request.listed demo-officer COMPLIANCE_OFFICER SUCCESS - " + subject);
+    assertThat(audited(unknown)).as("nothing was read").isEmpty();
+    assertThat(
+            jdbc.sql(
+                    """
+                    select details->>'subjects' from audit_logs
+                     where action = 'privacy.request.listed' and request_id = ?
+                    """)
+                .param(listedAll.header("X-Request-Id"))
+                .query(String.class)
+                .single())
+        .as("a listing of many subjects names them all")
+        .contains(subject);
   }
 
   @Test
@@ -237,10 +273,24 @@ class PrivacyRequestApiIntegrationTest {
             HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  private List<String> actions(String requestId) {
+  /** The audit records of one answered request: action, actor, role, outcome, resource, subject. */
+  private List<String> audited(ApiClient.Response answer) {
+    return jdbc.sql(
+            """
+            select action || ' ' || actor || ' ' || role || ' ' || outcome || ' '
+                || coalesce(resource_id, '-') || ' ' || coalesce(subject_id, '-')
+            from audit_logs where request_id = ?
+            """)
+        .param(answer.header("X-Request-Id"))
+        .query(String.class)
+        .list();
+  }
+
+  /** The audited changes of a request, oldest first (its reads are audited too, but not here). */
+  private List<String> changes(String requestId) {
     return jdbc.sql(
             "select action from audit_logs where resource_type = 'privacy_request'"
-                + " and resource_id = ? order by occurred_at")
+                + " and resource_id = ? and action <> 'privacy.request.read' order by occurred_at")
         .param(requestId)
         .query(String.class)
         .list();

@@ -37,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/v1/privacy/requests}: compliance officers file export and erasure requests for a data
  * subject; approvers decide erasures; batch-jobs runs them; the officer downloads an export once.
+ * Every read of a request is audited, since a request is personal data about its subject.
  */
 @RestController
 @RequestMapping("/api/v1/privacy/requests")
@@ -44,17 +45,17 @@ class PrivacyRequestController {
 
   private static final Logger log = LoggerFactory.getLogger(PrivacyRequestController.class);
 
-  private final PrivacyRequests requests;
+  private final PrivacyRequestReads reads;
   private final PrivacyRequestWork work;
   private final ExportDownload downloads;
   private final RefusedDecisions refusals;
 
   PrivacyRequestController(
-      PrivacyRequests requests,
+      PrivacyRequestReads reads,
       PrivacyRequestWork work,
       ExportDownload downloads,
       RefusedDecisions refusals) {
-    this.requests = requests;
+    this.reads = reads;
     this.work = work;
     this.downloads = downloads;
     this.refusals = refusals;
@@ -69,8 +70,10 @@ class PrivacyRequestController {
   }
 
   @GetMapping("/{id}")
-  PrivacyRequest read(@PathVariable UUID id) {
-    return requests.find(id, false).orElseThrow(() -> new NotFoundException("privacy request"));
+  PrivacyRequest read(@PathVariable UUID id, Authentication user, HttpServletRequest request) {
+    return reads
+        .read(id, Actor.of(user, request))
+        .orElseThrow(() -> new NotFoundException("privacy request"));
   }
 
   /** Newest first, at most {@code limit} (1 to 200). */
@@ -78,11 +81,13 @@ class PrivacyRequestController {
   List<PrivacyRequest> list(
       @RequestParam(required = false) RequestStatus status,
       @RequestParam(required = false) UUID subjectId,
-      @RequestParam(defaultValue = "50") int limit) {
+      @RequestParam(defaultValue = "50") int limit,
+      Authentication user,
+      HttpServletRequest request) {
     if (limit < 1 || limit > 200) {
       throw new InvalidRequestException("limit", "must be between 1 and 200");
     }
-    return requests.list(status, subjectId, limit);
+    return reads.list(status, subjectId, limit, Actor.of(user, request));
   }
 
   @PostMapping("/{id}/approve")
