@@ -2,9 +2,8 @@ package dev.flowlet.api.audit;
 
 import dev.flowlet.api.outbox.Outbox;
 import dev.flowlet.events.AuditEvent;
-import dev.flowlet.events.EventJson;
 import dev.flowlet.events.Topics;
-import java.sql.Timestamp;
+import dev.flowlet.events.audit.AuditLogRows;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -66,27 +65,7 @@ public class AuditTrail {
             actor.sourceIp(),
             actor.requestId(),
             details);
-    jdbc.sql(
-            """
-            insert into audit_logs (id, chain_id, occurred_at, actor, role, action, resource_type,
-                resource_id, subject_id, outcome, source_ip, request_id, details)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
-            """)
-        .params(
-            UUID.fromString(event.eventId()),
-            event.chainId(),
-            Timestamp.from(now),
-            event.actor(),
-            event.role(),
-            event.action(),
-            event.resourceType(),
-            event.resourceId(),
-            event.subjectId(),
-            event.outcome(),
-            event.sourceIp(),
-            event.requestId(),
-            EventJson.mapper().writeValueAsString(details))
-        .update();
+    jdbc.sql(AuditLogRows.INSERT).params(AuditLogRows.parameters(event)).update();
     outbox.append(Topics.AUDIT, event.chainId(), event);
     return event;
   }
