@@ -16,7 +16,8 @@ import org.springframework.test.context.TestConstructor;
  * The batch-jobs app against the real test servers, with the API's ledger schema applied, the
  * schedules and the automatic resumption of crashed executions off, import and backup folders under
  * {@code target/}, and the test hook that tampers with a restored copy on demand. Every integration
- * test uses this one configuration, so they share one application context.
+ * test uses this one configuration, so they share one application context (only {@code
+ * CrashedExecutionsIntegrationTest} adds crash recovery, in a context of its own that it closes).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

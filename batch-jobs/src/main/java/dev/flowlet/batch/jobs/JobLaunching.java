@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * Starts and restarts jobs on request: checks the caller's role against the job's runners, turns
  * the request into job parameters, and answers Spring Batch's refusals as problems a client can act
  * on. A request whose identifying parameters match a failed run resumes that run after its last
- * committed chunk.
+ * committed chunk. Restart requests and {@link CrashedExecutions} resume executions with the same
+ * code ({@link #resume}).
  */
 @Component
 public class JobLaunching {
