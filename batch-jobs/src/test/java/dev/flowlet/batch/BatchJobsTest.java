@@ -14,9 +14,10 @@ import org.springframework.test.context.TestConstructor;
 
 /**
  * The batch-jobs app against the real test servers, with the API's ledger schema applied, the
- * schedules off, import and backup folders under {@code target/}, and the test hook that tampers
- * with a restored copy on demand. Every integration test uses this one configuration, so they share
- * one application context.
+ * schedules and the automatic resumption of crashed executions off, import and backup folders under
+ * {@code target/}, and the test hook that tampers with a restored copy on demand. Every integration
+ * test uses this one configuration, so they share one application context (only {@code
+ * CrashedExecutionsIntegrationTest} adds crash recovery, in a context of its own that it closes).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -32,6 +33,7 @@ import org.springframework.test.context.TestConstructor;
       "flowlet.batch.reconciliation.chunk-size=1000",
       "flowlet.batch.reconciliation.max-upload-size=1MB",
       "flowlet.batch.jobs.stale-after=1s",
+      "flowlet.batch.jobs.resume-crashed=false",
       "flowlet.batch.gdpr.claimer=false",
       "flowlet.batch.gdpr.export-dir=target/test-exports",
       "flowlet.batch.gdpr.fetch-size=100",

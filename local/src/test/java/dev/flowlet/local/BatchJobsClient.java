@@ -6,10 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
-/** batch-jobs' jobs API as an operator calls it: start, look at, restart an execution. */
+/**
+ * batch-jobs' jobs API as an operator calls it: start, look at, restart an execution, find the run
+ * that resumed one.
+ */
 final class BatchJobsClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,30 +37,55 @@ final class BatchJobsClient {
     return JSON.readTree(response.body()).get("executionId").asLong();
   }
 
-  /** The new execution's id, or -1 while batch-jobs refuses (not up yet, still running). */
-  long restart(long executionId) {
+  JsonNode execution(long executionId) {
+    return JSON.readTree(get(executionId).body());
+  }
+
+  /**
+   * The newest later execution of the same job with the same parameters (who launched it aside):
+   * the run that resumed this one. Null while there is none or batch-jobs does not answer. The jobs
+   * API lists no executions, so this reads the ids after this one (they are given in order) until
+   * several in a row are unknown.
+   */
+  JsonNode resumptionOf(long executionId) {
     try {
-      HttpResponse<String> response =
-          post("/api/v1/jobs/executions/" + executionId + "/restart", "{}");
-      return response.statusCode() == 202
-          ? JSON.readTree(response.body()).get("executionId").asLong()
-          : -1;
-    } catch (IllegalStateException e) {
-      return -1;
+      JsonNode original = execution(executionId);
+      JsonNode newest = null;
+      int unknown = 0;
+      for (long id = executionId + 1; unknown < 5; id++) {
+        HttpResponse<String> response = get(id);
+        if (response.statusCode() == 404) {
+          unknown++;
+          continue;
+        }
+        unknown = 0;
+        JsonNode later = JSON.readTree(response.body());
+        if (later.path("jobName").equals(original.path("jobName"))
+            && runParameters(later).equals(runParameters(original))) {
+          newest = later;
+        }
+      }
+      return newest;
+    } catch (IllegalStateException | JacksonException e) {
+      return null; // batch-jobs is not up (yet)
     }
   }
 
-  JsonNode execution(long executionId) {
+  private static JsonNode runParameters(JsonNode execution) {
+    ObjectNode parameters = (ObjectNode) execution.path("parameters").deepCopy();
+    parameters.remove("launchedBy");
+    parameters.remove("launchedAs");
+    return parameters;
+  }
+
+  private HttpResponse<String> get(long executionId) {
     try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(batchUrl + "/api/v1/jobs/executions/" + executionId))
-                  .timeout(Duration.ofSeconds(10))
-                  .header("Authorization", "Bearer " + token)
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return JSON.readTree(response.body());
+      return http.send(
+          HttpRequest.newBuilder(URI.create(batchUrl + "/api/v1/jobs/executions/" + executionId))
+              .timeout(Duration.ofSeconds(10))
+              .header("Authorization", "Bearer " + token)
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -79,7 +79,10 @@ final class FaultStack implements AutoCloseable {
                 // A crashed job's execution may be resumed 5 s after its last update (default 30
                 // min).
                 "FLOWLET_BATCH_JOBS_STALEAFTER",
-                "5s"),
+                "5s",
+                // batch-jobs looks for crashed executions every 2 s (default 1 min).
+                "FLOWLET_BATCH_JOBS_RECOVERYINTERVAL",
+                "2s"),
             kafkaListener);
     try {
       stack.start();

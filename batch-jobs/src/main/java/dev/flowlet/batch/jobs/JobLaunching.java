@@ -2,17 +2,18 @@ package dev.flowlet.batch.jobs;
 
 import dev.flowlet.batch.problems.ProblemException;
 import dev.flowlet.batch.security.StaffRole;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -21,7 +22,6 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * Starts and restarts jobs on request: checks the caller's role against the job's runners, turns
  * the request into job parameters, and answers Spring Batch's refusals as problems a client can act
  * on. A request whose identifying parameters match a failed run resumes that run after its last
- * committed chunk.
+ * committed chunk. Restart requests and {@link CrashedExecutions} resume executions with the same
+ * code ({@link #resume}).
  */
 @Component
 public class JobLaunching {
@@ -42,22 +43,19 @@ public class JobLaunching {
   private final JobOperator operator;
   private final JobRepository repository;
   private final RunningExecutions running;
-  private final JobsSettings settings;
 
   JobLaunching(
       List<Job> jobs,
       List<OnDemandJob> onDemand,
       JobOperator operator,
       JobRepository repository,
-      RunningExecutions running,
-      JobsSettings settings) {
+      RunningExecutions running) {
     this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
     this.onDemand =
         onDemand.stream().collect(Collectors.toMap(OnDemandJob::jobName, Function.identity()));
     this.operator = operator;
     this.repository = repository;
     this.running = running;
-    this.settings = settings;
   }
 
   /** Starts a job for an API caller; returns the new execution's id. */
@@ -69,7 +67,8 @@ public class JobLaunching {
     if (!StaffRole.anyOf(caller, job.runners())) {
       throw ProblemException.forbidden("Your role does not allow running " + jobName);
     }
-    JobParameters parameters = launchedBy(job.parameters(request), caller);
+    JobParameters parameters =
+        launchedBy(job.parameters(request), caller.getName(), roleOf(caller));
     JobExecution execution = start(jobName, parameters);
     log.info("{} started execution {} of {}", caller.getName(), execution.getId(), jobName);
     return execution.getId();
@@ -81,27 +80,7 @@ public class JobLaunching {
    * @throws ProblemException 409 when a run with these parameters is running or complete
    */
   JobExecution start(String jobName, JobParameters parameters) {
-    Job job = jobs.get(jobName);
-    try {
-      return operator.start(job, parameters);
-    } catch (JobExecutionAlreadyRunningException e) {
-      throw ProblemException.conflict(
-          "A run of " + jobName + " with these parameters is running",
-          executionOf(jobName, parameters));
-    } catch (JobInstanceAlreadyCompleteException e) {
-      throw ProblemException.conflict(
-          "A run of "
-              + jobName
-              + " with these parameters is already complete; pass \"rerun\": true to run it again",
-          executionOf(jobName, parameters));
-    } catch (JobRestartException e) {
-      throw ProblemException.conflict(
-          "The last run of " + jobName + " with these parameters cannot be restarted", Map.of());
-    } catch (InvalidJobParametersException e) {
-      throw ProblemException.invalid("parameters", "are not valid for " + jobName);
-    } catch (TaskRejectedException e) {
-      throw ProblemException.busy("Too many jobs are running or queued; retry later");
-    }
+    return answered(jobName, parameters, () -> operator.start(jobs.get(jobName), parameters));
   }
 
   /**
@@ -124,7 +103,7 @@ public class JobLaunching {
           "Execution " + executionId + " is " + status + " and cannot be restarted", Map.of());
     }
     if (status.isRunning()) {
-      if (running.here(executionId) || !stale(execution)) {
+      if (!running.crashed(execution)) {
         throw ProblemException.conflict(
             "Execution " + executionId + " is still running", Map.of("executionId", executionId));
       }
@@ -133,43 +112,91 @@ public class JobLaunching {
           executionId,
           jobName,
           status);
-      execution = operator.recover(execution);
     }
-    JobExecution resumed = start(jobName, launchedBy(execution.getJobParameters(), caller));
+    JobParameters parameters =
+        launchedBy(execution.getJobParameters(), caller.getName(), roleOf(caller));
+    JobExecution resumed = answered(jobName, parameters, () -> resume(execution, parameters));
     log.info("{} restarted execution {} as {}", caller.getName(), executionId, resumed.getId());
     return resumed.getId();
+  }
+
+  /**
+   * Resumes an execution for whoever asked (a restart request, {@link CrashedExecutions}): marks it
+   * failed first if a crash left it running, as Spring Batch's operator recovers executions, then
+   * starts its job instance again with the same identifying parameters, which continues after the
+   * last committed chunk. The caller has checked that the execution is not running elsewhere.
+   *
+   * @param parameters the execution's parameters with who launches the new run
+   * @throws JobExecutionAlreadyRunningException when someone else resumed it first
+   */
+  JobExecution resume(JobExecution execution, JobParameters parameters)
+      throws JobExecutionException {
+    JobExecution previous = execution;
+    if (previous.getStatus().isRunning()) {
+      previous = operator.recover(previous);
+    }
+    return operator.start(jobs.get(previous.getJobInstance().getJobName()), parameters);
+  }
+
+  /** The jobs a crash recovery resumes: those the jobs API starts and restarts. */
+  Set<String> resumableJobs() {
+    return onDemand.keySet().stream().filter(jobs::containsKey).collect(Collectors.toSet());
+  }
+
+  /** Runs a launch and answers Spring Batch's refusals as problems a client can act on. */
+  private JobExecution answered(String jobName, JobParameters parameters, Launch launch) {
+    try {
+      return launch.run();
+    } catch (JobExecutionAlreadyRunningException e) {
+      throw ProblemException.conflict(
+          "A run of " + jobName + " with these parameters is running",
+          executionOf(jobName, parameters));
+    } catch (JobInstanceAlreadyCompleteException e) {
+      throw ProblemException.conflict(
+          "A run of "
+              + jobName
+              + " with these parameters is already complete; pass \"rerun\": true to run it again",
+          executionOf(jobName, parameters));
+    } catch (JobRestartException e) {
+      throw ProblemException.conflict(
+          "The last run of " + jobName + " with these parameters cannot be restarted", Map.of());
+    } catch (InvalidJobParametersException e) {
+      throw ProblemException.invalid("parameters", "are not valid for " + jobName);
+    } catch (JobExecutionException e) {
+      throw new IllegalStateException("Cannot launch " + jobName, e);
+    } catch (TaskRejectedException e) {
+      throw ProblemException.busy("Too many jobs are running or queued; retry later");
+    }
+  }
+
+  /** One call to the job operator that starts a run. */
+  @FunctionalInterface
+  private interface Launch {
+    JobExecution run() throws JobExecutionException;
   }
 
   /**
    * Adds who launched the run and in which role, as non-identifying parameters (a restart by
    * someone else still resumes the same run), for the audit trail of job runs.
    */
-  private static JobParameters launchedBy(JobParameters parameters, Authentication caller) {
-    String role =
-        caller.getAuthorities().stream()
-            .map(authority -> authority.getAuthority())
-            .filter(authority -> authority.startsWith("ROLE_"))
-            .map(authority -> authority.substring("ROLE_".length()))
-            .sorted()
-            .findFirst()
-            .orElse(null);
+  static JobParameters launchedBy(
+      JobParameters parameters, String launchedBy, @Nullable String launchedAs) {
     JobParametersBuilder builder =
-        new JobParametersBuilder(parameters).addString("launchedBy", caller.getName(), false);
-    if (role != null) {
-      builder.addString("launchedAs", role, false);
+        new JobParametersBuilder(parameters).addString("launchedBy", launchedBy, false);
+    if (launchedAs != null) {
+      builder.addString("launchedAs", launchedAs, false);
     }
     return builder.toJobParameters();
   }
 
-  private boolean stale(JobExecution execution) {
-    LocalDateTime last = execution.getLastUpdated();
-    for (StepExecution step : execution.getStepExecutions()) {
-      if (step.getLastUpdated() != null && (last == null || step.getLastUpdated().isAfter(last))) {
-        last = step.getLastUpdated();
-      }
-    }
-    return last == null
-        || Duration.between(last, LocalDateTime.now()).compareTo(settings.staleAfter()) > 0;
+  private static @Nullable String roleOf(Authentication caller) {
+    return caller.getAuthorities().stream()
+        .map(authority -> authority.getAuthority())
+        .filter(authority -> authority.startsWith("ROLE_"))
+        .map(authority -> authority.substring("ROLE_".length()))
+        .sorted()
+        .findFirst()
+        .orElse(null);
   }
 
   private Map<String, Object> executionOf(String jobName, JobParameters parameters) {

@@ -34,11 +34,12 @@ class MetricsContractTest {
           "flowlet_reconciliation_breaks_total",
           "flowlet_reconciliation_last_run_status",
           "flowlet_audit_chain_breaks_total",
-          "flowlet_audit_chain_last_verified_timestamp_seconds");
+          "flowlet_audit_chain_last_verified_timestamp_seconds",
+          "flowlet_batch_jobs_crash_resumed_total");
 
   /** Label names allowed on Flowlet's metrics: small fixed sets, never personal data. */
   private static final Set<String> ALLOWED_FLOWLET_LABELS =
-      Set.of("rule", "outcome", "severity", "source", "index", "route_group");
+      Set.of("rule", "outcome", "severity", "source", "index", "route_group", "job_name");
 
   private final MetricsContract contract = MetricsContract.load();
 
