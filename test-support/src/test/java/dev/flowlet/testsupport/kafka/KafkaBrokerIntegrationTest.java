@@ -59,7 +59,14 @@ class KafkaBrokerIntegrationTest {
           .all()
           .get();
 
-      var description = admin.describeTopics(Set.of("flowlet.defaults.v1")).allTopicNames().get();
+      // The broker's metadata cache learns of a new topic a moment after the controller created it.
+      var description =
+          await()
+              .atMost(PATIENCE)
+              .ignoreExceptions()
+              .until(
+                  () -> admin.describeTopics(Set.of("flowlet.defaults.v1")).allTopicNames().get(),
+                  topics -> topics.containsKey("flowlet.defaults.v1"));
       assertThat(description.get("flowlet.defaults.v1").partitions()).hasSize(3);
     }
   }
