@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The full reliability run of issue 10 (the reduced form runs in ./flowlet test): ReliabilityIT
 # against the whole local stack, with the outages as long as the issue asks (Kafka 30 s,
-# Elasticsearch 60 s, database proxy faults 30 s), 100 tx/s of API load from 16 clients, a 2,000,000
-# line reconciliation killed mid-run, and a 30-minute soak first. Results (RELIABILITY.md rows and
+# Elasticsearch 60 s, PostgreSQL and Kafka connections slowed or cut through a TCP proxy for 30 s),
+# 100 tx/s of API load from 16 clients, a 2,000,000-line reconciliation killed mid-run (batch-jobs
+# resumes it by itself), and a 30-minute soak first. Results (RELIABILITY.md rows and
 # the soak's samples) are printed at the end and left in local/target/reliability/.
 #
 #   bench/reliability.sh                          # soak, then every fault (about 45 minutes)
