@@ -28,7 +28,7 @@ final class SupervisedPart {
   private final String name;
   private final int port;
   private final Supplier<RunningPart> starter;
-  private final Backoff backoff = new Backoff();
+  private final Backoff backoff;
   private volatile RunningPart current;
   private volatile State state = State.STOPPED;
   private volatile Instant startedAt;
@@ -37,9 +37,14 @@ final class SupervisedPart {
   private Thread watcher;
 
   SupervisedPart(String name, int port, Supplier<RunningPart> starter) {
+    this(name, port, starter, new Backoff());
+  }
+
+  SupervisedPart(String name, int port, Supplier<RunningPart> starter, Backoff backoff) {
     this.name = name;
     this.port = port;
     this.starter = starter;
+    this.backoff = backoff;
   }
 
   String name() {
