@@ -112,20 +112,26 @@ final class RunningPipeline {
     }
     List<AppProcess> apps = new ArrayList<>();
     AppProcess api = null;
-    for (FlowletApp app : FlowletApp.values()) {
-      int port = Integer.parseInt(environment.get(app.portVariable));
-      AppProcess process =
-          AppProcess.start(
-              app.artifact,
-              app.jar(root),
-              environment,
-              port,
-              work.resolve(app.artifact + ".log"),
-              Duration.ofMinutes(3));
-      apps.add(process);
-      if (app == FlowletApp.API) {
-        api = process;
+    try {
+      for (FlowletApp app : FlowletApp.values()) {
+        int port = Integer.parseInt(environment.get(app.portVariable));
+        AppProcess process =
+            AppProcess.start(
+                app.artifact,
+                app.jar(root),
+                environment,
+                port,
+                work.resolve(app.artifact + ".log"),
+                Duration.ofMinutes(3));
+        apps.add(process);
+        if (app == FlowletApp.API) {
+          api = process;
+        }
       }
+    } catch (RuntimeException e) {
+      // The apps already up would otherwise run on, and the next test class would start more.
+      apps.reversed().forEach(AppProcess::close);
+      throw e;
     }
     return new RunningPipeline(infrastructure, apps, api, Map.copyOf(environment), root, work);
   }

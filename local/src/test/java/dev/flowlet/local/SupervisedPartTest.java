@@ -115,7 +115,7 @@ class SupervisedPartTest {
         .as("children alive when stop() returned (launched %d)", sleepers.forkedCount())
         .isEmpty();
     await()
-        .during(Duration.ofMillis(500))
+        .during(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(3))
         .until(() -> sleepers.alive().isEmpty() && launches.get() == 2);
     assertThat(part.status().state()).isEqualTo(SupervisedPart.State.STOPPED);
