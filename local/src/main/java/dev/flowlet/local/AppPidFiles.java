@@ -117,7 +117,8 @@ final class AppPidFiles {
     try {
       app.onExit().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      log.warn("pid {} ignored SIGTERM for {} s, killing it", app.pid(), STOP_TIMEOUT_SECONDS);
+      log.warn(
+          "pid {} still running {} s after SIGTERM, killing it", app.pid(), STOP_TIMEOUT_SECONDS);
       app.destroyForcibly();
     } catch (InterruptedException e) {
       app.destroyForcibly();

@@ -19,7 +19,14 @@ import org.slf4j.LoggerFactory;
 final class LaunchedApps {
 
   private static final Logger log = LoggerFactory.getLogger(LaunchedApps.class);
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * How long the hook lets the apps shut down before SIGKILL: under the 30 s after which a
+   * Surefire/Failsafe test JVM halts, hooks unfinished. An app restarted moments ago can need
+   * longer (its Kafka consumers wait for the killed instance's group session to expire) and is
+   * killed.
+   */
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
   // All guarded by LaunchedApps.class.
   private static final Map<Process, String> running = new LinkedHashMap<>();
@@ -79,7 +86,7 @@ final class LaunchedApps {
     }
   }
 
-  /** The shutdown hook: SIGTERM to every app still running, SIGKILL to any still up after 30 s. */
+  /** The shutdown hook: SIGTERM to every app still running, SIGKILL to any still up after 20 s. */
   private static void stopAll() {
     Map<Process, String> stopping;
     synchronized (LaunchedApps.class) {
@@ -96,7 +103,11 @@ final class LaunchedApps {
         (process, name) -> {
           try {
             if (!process.waitFor(Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-              log.warn("{} (pid {}) ignored SIGTERM for 30 s, killing it", name, process.pid());
+              log.warn(
+                  "{} (pid {}) still running {} s after SIGTERM, killing it",
+                  name,
+                  process.pid(),
+                  STOP_TIMEOUT.toSeconds());
               process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
           } catch (InterruptedException e) {

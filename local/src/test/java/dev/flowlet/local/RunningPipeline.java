@@ -69,9 +69,10 @@ final class RunningPipeline {
 
   static synchronized RunningPipeline shared() {
     if (shared == null) {
+      // No hook of its own: every app launched is stopped when this JVM exits (LaunchedApps), all
+      // at once, within the 30 s Failsafe gives a test JVM to exit. Closed one by one (up to 30 s
+      // each), the api, closed last, could still be running when Failsafe halted the JVM.
       shared = start();
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> shared.apps().reversed().forEach(AppProcess::close)));
     }
     return shared;
   }
