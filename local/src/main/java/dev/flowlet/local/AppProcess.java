@@ -70,6 +70,9 @@ public final class AppProcess implements AutoCloseable {
   /**
    * Starts {@code jar} without waiting for it to be healthy: how the supervisor restarts an app
    * while a server it needs may still be down (the app's own retries bring it to health).
+   *
+   * @throws StackStartException when the jar is missing, or this JVM is exiting (the app, if
+   *     already forked, is killed)
    */
   public static AppProcess launch(
       String name, Path jar, Map<String, String> environment, int port, Path logFile) {
