@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One Flowlet app running as a child JVM from its executable jar, with its output in a log file.
- * Started means healthy: {@code GET /health} answered 200.
+ * Started means healthy: {@code GET /health} answered 200. Every app launched is stopped when this
+ * JVM exits, even if its handle was lost ({@link LaunchedApps}).
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -69,6 +70,9 @@ public final class AppProcess implements AutoCloseable {
   /**
    * Starts {@code jar} without waiting for it to be healthy: how the supervisor restarts an app
    * while a server it needs may still be down (the app's own retries bring it to health).
+   *
+   * @throws StackStartException when the jar is missing, or this JVM is exiting (the app, if
+   *     already forked, is killed)
    */
   public static AppProcess launch(
       String name, Path jar, Map<String, String> environment, int port, Path logFile) {
@@ -87,7 +91,10 @@ public final class AppProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       builder.environment().putAll(environment);
-      return new AppProcess(name, builder.start(), port, logFile);
+      Process process = builder.start();
+      // From here on the JVM's exit stops it, whatever happens to this handle.
+      LaunchedApps.add(name, process);
+      return new AppProcess(name, process, port, logFile);
     } catch (IOException e) {
       throw new StackStartException("Cannot start " + name + ": " + e.getMessage(), e);
     }

@@ -12,12 +12,25 @@ final class Backoff {
   static final Duration LONGEST = Duration.ofSeconds(30);
   static final Duration STABLE_AFTER = Duration.ofMinutes(1);
 
-  private Duration next = FIRST;
+  private final Duration first;
+  private Duration next;
+
+  Backoff() {
+    this(FIRST);
+  }
+
+  /**
+   * @param first the first delay; tests of the supervisor use zero so a restart is immediate
+   */
+  Backoff(Duration first) {
+    this.first = first;
+    this.next = first;
+  }
 
   /** The delay before the next restart of a part that ran for {@code uptime}. */
   synchronized Duration after(Duration uptime) {
     if (uptime.compareTo(STABLE_AFTER) >= 0) {
-      next = FIRST;
+      next = first;
     }
     Duration delay = next;
     next = next.multipliedBy(2).compareTo(LONGEST) > 0 ? LONGEST : next.multipliedBy(2);

@@ -13,13 +13,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The launcher's commands. {@code up} starts the whole local stack under supervision, prints where
  * everything is, and stops it all on Ctrl-C or SIGTERM; {@code status} and {@code part} talk to the
  * running launcher's control endpoint; {@code verify} counts end to end that nothing was lost or
- * doubled. Errors a user can fix are one line on standard error and exit code 2.
+ * doubled. Errors a user can fix are one line on standard error and exit code 2. {@code up} and
+ * {@code down} also stop the apps a launcher killed with SIGKILL left running ({@link
+ * AppPidFiles}).
  */
 public final class Flowlet {
 
@@ -34,7 +37,7 @@ public final class Flowlet {
           case "up" -> up(root);
           case "verify" -> verify(rest);
           case "status" -> control(root, "GET", "/status");
-          case "down" -> control(root, "POST", "/down");
+          case "down" -> down(root);
           case "part" ->
               rest.size() == 2
                   ? control(root, "POST", "/parts/" + rest.get(0) + "/" + rest.get(1))
@@ -52,6 +55,9 @@ public final class Flowlet {
 
   private static int up(Path root) throws InterruptedException {
     LocalSettings settings = LocalSettings.fromEnvironment(root, System.getenv());
+    // Apps a launcher killed with SIGKILL left behind would hold the ports and the data.
+    AppPidFiles.stopOrphans(pidFolder(settings));
+    LaunchedApps.writePidFilesTo(pidFolder(settings));
     LocalStack stack = new LocalStack(settings);
     CountDownLatch stopped = new CountDownLatch(1);
     ControlServer[] control = new ControlServer[1];
@@ -76,6 +82,31 @@ public final class Flowlet {
     }
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Asks the running launcher to stop; when none answers, stops the apps a killed launcher left
+   * running, if any.
+   */
+  private static int down(Path root) {
+    LocalSettings settings = LocalSettings.fromEnvironment(root, System.getenv());
+    Optional<Integer> answered = control(settings.controlPort(), "POST", "/down");
+    if (answered.isPresent()) {
+      return answered.get();
+    }
+    List<String> stopped = AppPidFiles.stopOrphans(pidFolder(settings));
+    if (stopped.isEmpty()) {
+      return noLauncher(settings.controlPort());
+    }
+    System.out.println(
+        "flowlet: no launcher was running; stopped what a killed one left: "
+            + String.join(", ", stopped));
+    return 0;
+  }
+
+  /** {@code FLOWLET_HOME/run}: a pid file per app of the running launcher. */
+  private static Path pidFolder(LocalSettings settings) {
+    return settings.home().resolve("run");
   }
 
   private static int verify(List<String> args) {
@@ -111,6 +142,15 @@ public final class Flowlet {
 
   private static int control(Path root, String method, String path) {
     int port = LocalSettings.fromEnvironment(root, System.getenv()).controlPort();
+    return control(port, method, path).orElseGet(() -> noLauncher(port));
+  }
+
+  private static int noLauncher(int port) {
+    return usage("no launcher answers on 127.0.0.1:" + port + "; is ./flowlet up running?");
+  }
+
+  /** The exit code for the launcher's answer, or empty when no launcher answers. */
+  private static Optional<Integer> control(int port, String method, String path) {
     try {
       HttpResponse<String> response =
           HttpClient.newHttpClient()
@@ -121,12 +161,12 @@ public final class Flowlet {
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       (response.statusCode() == 200 ? System.out : System.err).print(response.body());
-      return response.statusCode() == 200 ? 0 : 1;
+      return Optional.of(response.statusCode() == 200 ? 0 : 1);
     } catch (IOException e) {
-      return usage("no launcher answers on 127.0.0.1:" + port + "; is ./flowlet up running?");
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return 2;
+      return Optional.of(2);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.flowlet.local;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,11 @@ import org.slf4j.LoggerFactory;
  * a SIGKILL), it is started again after a {@link Backoff} delay and the restart is logged with the
  * reason. A deliberate {@link #stop()} (Ctrl-C, {@code ./flowlet down}, a fault drill) is not a
  * death: the part stays stopped until {@link #start()}.
+ *
+ * <p>Stop always wins: every launch, the first and each restart, runs under this part's lock, and
+ * {@link #stop()} takes that lock, so a stop that comes during a launch waits for it and then stops
+ * what it launched; a stop during the backoff wakes the supervisor, which then launches nothing.
+ * When {@code stop()} returns, no process of this part is alive and none will be started.
  */
 final class SupervisedPart {
 
@@ -28,18 +34,33 @@ final class SupervisedPart {
   private final String name;
   private final int port;
   private final Supplier<RunningPart> starter;
-  private final Backoff backoff = new Backoff();
+  private final Backoff backoff;
+
+  /** Held for a whole stop, so that a second, concurrent stop returns only once it is done. */
+  private final Object stopping = new Object();
+
+  // Written under this part's lock; read without it by status() and kill().
   private volatile RunningPart current;
   private volatile State state = State.STOPPED;
   private volatile Instant startedAt;
   private volatile int restarts;
   private volatile String lastExit = "";
-  private Thread watcher;
+
+  /**
+   * Which start() this is, guarded by this part's lock. A supervisor thread serves one and ends
+   * when stop() moves it on, so a supervisor from before a stop never launches anything.
+   */
+  private long generation;
 
   SupervisedPart(String name, int port, Supplier<RunningPart> starter) {
+    this(name, port, starter, new Backoff());
+  }
+
+  SupervisedPart(String name, int port, Supplier<RunningPart> starter, Backoff backoff) {
     this.name = name;
     this.port = port;
     this.starter = starter;
+    this.backoff = backoff;
   }
 
   String name() {
@@ -48,7 +69,7 @@ final class SupervisedPart {
 
   /** Starts the part and waits until it is up; then watches it. */
   synchronized void start() {
-    if (state == State.RUNNING || state == State.RESTARTING) {
+    if (state != State.STOPPED) {
       return;
     }
     state = State.STARTING;
@@ -60,25 +81,27 @@ final class SupervisedPart {
     }
     startedAt = Instant.now();
     state = State.RUNNING;
-    watcher = Thread.ofPlatform().daemon().name("supervise-" + name).start(this::watch);
+    long serving = ++generation;
+    Thread.ofPlatform().daemon().name("supervise-" + name).start(() -> supervise(serving));
   }
 
-  /** Stops the part on purpose: no restart until {@link #start()}. */
+  /**
+   * Stops the part on purpose: no restart until {@link #start()}. Waits for a launch in flight and
+   * stops what it started.
+   */
   void stop() {
-    RunningPart part;
-    Thread watching;
-    synchronized (this) {
-      state = State.STOPPED;
-      part = current;
-      current = null;
-      watching = watcher;
-      watcher = null;
-    }
-    if (watching != null) {
-      watching.interrupt();
-    }
-    if (part != null) {
-      part.close();
+    synchronized (stopping) {
+      RunningPart part;
+      synchronized (this) {
+        generation++;
+        state = State.STOPPED;
+        part = current;
+        current = null;
+        notifyAll();
+      }
+      if (part != null) {
+        part.close();
+      }
     }
   }
 
@@ -106,31 +129,34 @@ final class SupervisedPart {
         lastExit);
   }
 
-  private void watch() {
+  private void supervise(long serving) {
     try {
-      while (!Thread.currentThread().isInterrupted()) {
-        Thread.sleep(WATCH_EVERY);
-        RunningPart part = current;
-        if (state != State.RUNNING || part == null || part.isAlive()) {
-          continue;
-        }
-        restartAfterDeath(part);
+      RunningPart dead;
+      while ((dead = awaitDeath(serving)) != null && restart(serving, dead)) {
+        // Watch the restarted part.
       }
     } catch (InterruptedException e) {
-      // Stopped on purpose.
+      Thread.currentThread().interrupt();
     }
   }
 
-  private void restartAfterDeath(RunningPart dead) throws InterruptedException {
+  /** The part once it died, now RESTARTING; null when stopped (or the JVM exits) first. */
+  private synchronized RunningPart awaitDeath(long serving) throws InterruptedException {
+    while (generation == serving && current.isAlive()) {
+      wait(WATCH_EVERY.toMillis());
+    }
+    if (generation != serving || LaunchedApps.exiting()) {
+      return null;
+    }
+    state = State.RESTARTING;
+    lastExit = current.exitDescription() + " at " + Instant.now();
+    return current;
+  }
+
+  /** Restarts a dead part; false when stopped first. */
+  private boolean restart(long serving, RunningPart dead) throws InterruptedException {
     Duration uptime = Duration.between(startedAt, Instant.now());
     String exit = dead.exitDescription();
-    synchronized (this) {
-      if (state != State.RUNNING || current != dead) {
-        return;
-      }
-      state = State.RESTARTING;
-      lastExit = exit + " at " + Instant.now();
-    }
     try {
       dead.close();
     } catch (RuntimeException e) {
@@ -138,7 +164,12 @@ final class SupervisedPart {
     }
     while (true) {
       Duration delay = backoff.after(uptime);
-      restarts++;
+      synchronized (this) {
+        if (generation != serving) {
+          return false;
+        }
+        restarts++;
+      }
       log.warn(
           "{} died ({}) after {} s up; restart #{} in {} s",
           name,
@@ -146,27 +177,36 @@ final class SupervisedPart {
           uptime.toSeconds(),
           restarts,
           delay.toSeconds());
-      Thread.sleep(delay);
-      if (state != State.RESTARTING) {
-        return;
-      }
-      try {
-        RunningPart restarted = starter.get();
-        synchronized (this) {
-          if (state != State.RESTARTING) {
-            restarted.close();
-            return;
-          }
+      RunningPart restarted = null;
+      synchronized (this) {
+        if (!waitOut(delay, serving)) {
+          return false;
+        }
+        try {
+          restarted = starter.get();
           current = restarted;
           startedAt = Instant.now();
           state = State.RUNNING;
+        } catch (RuntimeException e) {
+          exit = "restart failed: " + e.getMessage();
+          uptime = Duration.ZERO;
         }
+      }
+      if (restarted != null) {
         log.info("{} restarted (pid {})", name, restarted.pid());
-        return;
-      } catch (RuntimeException e) {
-        exit = "restart failed: " + e.getMessage();
-        uptime = Duration.ZERO;
+        return true;
       }
     }
+  }
+
+  /** Waits out the backoff, holding this part's lock; false when stop() came meanwhile. */
+  private synchronized boolean waitOut(Duration delay, long serving) throws InterruptedException {
+    long due = System.nanoTime() + delay.toNanos();
+    for (long left = delay.toNanos();
+        generation == serving && left > 0;
+        left = due - System.nanoTime()) {
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return generation == serving && !LaunchedApps.exiting();
   }
 }

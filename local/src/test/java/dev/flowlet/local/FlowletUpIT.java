@@ -96,6 +96,71 @@ class FlowletUpIT {
     }
   }
 
+  /**
+   * SIGKILL of the launcher runs no shutdown hook: the api JVM is orphaned (Elasticsearch and
+   * PostgreSQL stop themselves when their parent dies), and {@code ./flowlet down} finds it by its
+   * pid file and stops it.
+   */
+  @Test
+  void downStopsTheAppALauncherKilledWithSigkillLeftRunning() throws Exception {
+    Path home = Files.createTempDirectory("flowlet-up");
+    Path output = home.resolve("flowlet-up.out");
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", ROOT.resolve("flowlet").toString(), "up")
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile());
+    builder.environment().remove("FLOWLET_DB_URL");
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "FLOWLET_HOME", home.toString(),
+                "FLOWLET_APPS", "api",
+                "FLOWLET_API_PORT", Integer.toString(LoopbackPorts.pickFree()),
+                "FLOWLET_KAFKA_PORT", Integer.toString(LoopbackPorts.pickFree()),
+                "FLOWLET_ES_PORT", Integer.toString(LoopbackPorts.pickFree()),
+                "FLOWLET_PG_PORT", Integer.toString(LoopbackPorts.pickFree()),
+                "FLOWLET_CONTROL_PORT", Integer.toString(LoopbackPorts.pickFree())));
+    Process flowlet = builder.start();
+    List<ProcessHandle> children = List.of();
+    try {
+      await()
+          .atMost(Duration.ofMinutes(4))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> !flowlet.isAlive() || Files.readString(output).contains("Flowlet is up"));
+      assertThat(flowlet.isAlive()).as(Files.readString(output)).isTrue();
+      long apiPid = Long.parseLong(partLine(status(builder), "api")[2]);
+      children = flowlet.descendants().toList();
+      assertThat(home.resolve("run/flowlet-api.pid")).exists();
+
+      flowlet.destroyForcibly();
+      assertThat(flowlet.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      ProcessHandle api = ProcessHandle.of(apiPid).orElseThrow();
+      assertThat(api.isAlive()).as("the api outlives a launcher killed with SIGKILL").isTrue();
+
+      ProcessBuilder down =
+          new ProcessBuilder("bash", ROOT.resolve("flowlet").toString(), "down")
+              .redirectErrorStream(true);
+      down.environment().putAll(builder.environment());
+      Process stopping = down.start();
+      String said = new String(stopping.getInputStream().readAllBytes());
+      assertThat(stopping.waitFor(90, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(stopping.exitValue()).as(said).isZero();
+      assertThat(said).contains("flowlet-api (pid " + apiPid + ")");
+      await().atMost(Duration.ofSeconds(10)).until(() -> !api.isAlive());
+      List<ProcessHandle> launched = children;
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> assertThat(launched).noneMatch(ProcessHandle::isAlive));
+      assertThat(home.resolve("run/flowlet-api.pid")).doesNotExist();
+    } finally {
+      children.forEach(ProcessHandle::destroyForcibly);
+      flowlet.descendants().forEach(ProcessHandle::destroyForcibly);
+      flowlet.destroyForcibly();
+    }
+  }
+
   /** {@code ./flowlet status} with the environment of the running launcher. */
   private static String status(ProcessBuilder up) throws Exception {
     ProcessBuilder builder =

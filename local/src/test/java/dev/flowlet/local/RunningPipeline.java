@@ -69,9 +69,10 @@ final class RunningPipeline {
 
   static synchronized RunningPipeline shared() {
     if (shared == null) {
+      // No hook of its own: every app launched is stopped when this JVM exits (LaunchedApps), all
+      // at once, within the 30 s Failsafe gives a test JVM to exit. Closed one by one (up to 30 s
+      // each), the api, closed last, could still be running when Failsafe halted the JVM.
       shared = start();
-      Runtime.getRuntime()
-          .addShutdownHook(new Thread(() -> shared.apps().reversed().forEach(AppProcess::close)));
     }
     return shared;
   }
@@ -112,20 +113,26 @@ final class RunningPipeline {
     }
     List<AppProcess> apps = new ArrayList<>();
     AppProcess api = null;
-    for (FlowletApp app : FlowletApp.values()) {
-      int port = Integer.parseInt(environment.get(app.portVariable));
-      AppProcess process =
-          AppProcess.start(
-              app.artifact,
-              app.jar(root),
-              environment,
-              port,
-              work.resolve(app.artifact + ".log"),
-              Duration.ofMinutes(3));
-      apps.add(process);
-      if (app == FlowletApp.API) {
-        api = process;
+    try {
+      for (FlowletApp app : FlowletApp.values()) {
+        int port = Integer.parseInt(environment.get(app.portVariable));
+        AppProcess process =
+            AppProcess.start(
+                app.artifact,
+                app.jar(root),
+                environment,
+                port,
+                work.resolve(app.artifact + ".log"),
+                Duration.ofMinutes(3));
+        apps.add(process);
+        if (app == FlowletApp.API) {
+          api = process;
+        }
       }
+    } catch (RuntimeException e) {
+      // The apps already up would otherwise run on, and the next test class would start more.
+      apps.reversed().forEach(AppProcess::close);
+      throw e;
     }
     return new RunningPipeline(infrastructure, apps, api, Map.copyOf(environment), root, work);
   }
