@@ -34,6 +34,11 @@ final class LocalStack implements AutoCloseable {
   private final Map<String, SupervisedPart> parts = new LinkedHashMap<>();
   private final List<SupervisedPart> started = new ArrayList<>();
 
+  /**
+   * Set by {@link #close}: a stage still starting then starts nothing more (guarded by started).
+   */
+  private boolean closed;
+
   LocalStack(LocalSettings settings) {
     this(settings, Map.of());
   }
@@ -127,6 +132,9 @@ final class LocalStack implements AutoCloseable {
     List<CompletableFuture<Void>> starting = new ArrayList<>();
     for (SupervisedPart part : stage) {
       synchronized (started) {
+        if (closed) {
+          throw new StackStartException("the stack was closed while starting");
+        }
         started.add(part);
       }
       starting.add(
@@ -272,6 +280,7 @@ final class LocalStack implements AutoCloseable {
   public void close() {
     List<SupervisedPart> stopping;
     synchronized (started) {
+      closed = true;
       stopping = new ArrayList<>(started).reversed();
       started.clear();
     }
