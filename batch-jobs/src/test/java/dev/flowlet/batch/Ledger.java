@@ -58,6 +58,39 @@ public final class Ledger {
   }
 
   /**
+   * Records {@code lines} deposits on {@code account} in March 2026 and returns the bank statement
+   * (CSV with its header) that matches them line for line: line {@code i} is {@code refPrefix + i},
+   * amount {@code firstAmount + i}.25; line {@code markAt} names {@code marker} as its
+   * counterparty, so a test can make that item fail.
+   */
+  public String depositsWithMatchingStatement(
+      UUID account, int lines, String refPrefix, int firstAmount, int markAt, String marker) {
+    LocalDate march = LocalDate.of(2026, 3, 1);
+    List<String> amounts = new ArrayList<>();
+    List<LocalDate> days = new ArrayList<>();
+    StringBuilder csv =
+        new StringBuilder(
+            "statement_ref,value_date,amount,currency,counterparty,transaction_id,description\n");
+    for (int i = 1; i <= lines; i++) {
+      String amount = (firstAmount + i) + ".25";
+      LocalDate day = march.plusDays(i % 28);
+      amounts.add(amount);
+      days.add(day);
+      csv.append(refPrefix)
+          .append(i)
+          .append(',')
+          .append(day)
+          .append(',')
+          .append(amount)
+          .append(",EUR,")
+          .append(i == markAt ? marker : "Payer")
+          .append(",,deposit\n");
+    }
+    deposits(account, amounts, days);
+    return csv.toString();
+  }
+
+  /**
    * Records a transaction at noon UTC of {@code day}; {@code target} is the receiving account of a
    * TRANSFER, null otherwise. Returns its id.
    */

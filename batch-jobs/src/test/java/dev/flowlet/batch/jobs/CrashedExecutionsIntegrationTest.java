@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +52,6 @@ import tools.jackson.databind.JsonNode;
 class CrashedExecutionsIntegrationTest {
 
   private static final int LINES = 2500;
-  private static final LocalDate MARCH = LocalDate.of(2026, 3, 1);
   private static final Pattern RESUMED =
       Pattern.compile(
           "flowlet_batch_jobs_crash_resumed_total\\{application=\"flowlet-batch-jobs\","
@@ -230,27 +228,7 @@ class CrashedExecutionsIntegrationTest {
 
   /** {@value LINES} deposits and a statement line for each; line 1500 carries the marker. */
   private Path statementMatchingLedger(UUID account) throws IOException {
-    List<String> amounts = new ArrayList<>();
-    List<LocalDate> days = new ArrayList<>();
-    StringBuilder csv =
-        new StringBuilder(
-            "statement_ref,value_date,amount,currency,counterparty,transaction_id,description\n");
-    for (int i = 1; i <= LINES; i++) {
-      String amount = (2000 + i) + ".50";
-      LocalDate day = MARCH.plusDays(i % 28);
-      amounts.add(amount);
-      days.add(day);
-      csv.append("C")
-          .append(i)
-          .append(',')
-          .append(day)
-          .append(',')
-          .append(amount)
-          .append(",EUR,")
-          .append(i == 1500 ? marker : "Payer")
-          .append(",,deposit\n");
-    }
-    ledger.deposits(account, amounts, days);
+    String csv = ledger.depositsWithMatchingStatement(account, LINES, "C", 2000, 1500, marker);
     Path folder = Files.createDirectories(imports.root().resolve("crash"));
     return Files.writeString(folder.resolve(UUID.randomUUID() + ".csv"), csv);
   }

@@ -10,9 +10,6 @@ import dev.flowlet.batch.imports.ImportFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -32,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 class ReconciliationRestartIntegrationTest {
 
   private static final int LINES = 3500;
-  private static final LocalDate MARCH = LocalDate.of(2026, 3, 1);
 
   private final JobsClient jobs;
   private final Ledger ledger;
@@ -165,27 +161,7 @@ class ReconciliationRestartIntegrationTest {
    * {@value LINES} deposits and a statement line for each; the marker is on item {@code markAt}.
    */
   private Path statementMatchingLedger(UUID account, int markAt) throws IOException {
-    List<String> amounts = new ArrayList<>();
-    List<LocalDate> days = new ArrayList<>();
-    StringBuilder csv =
-        new StringBuilder(
-            "statement_ref,value_date,amount,currency,counterparty,transaction_id,description\n");
-    for (int i = 1; i <= LINES; i++) {
-      String amount = (1000 + i) + ".25";
-      LocalDate day = MARCH.plusDays(i % 28);
-      amounts.add(amount);
-      days.add(day);
-      csv.append("S")
-          .append(i)
-          .append(',')
-          .append(day)
-          .append(',')
-          .append(amount)
-          .append(",EUR,")
-          .append(i == markAt ? marker : "Payer")
-          .append(",,deposit\n");
-    }
-    ledger.deposits(account, amounts, days);
+    String csv = ledger.depositsWithMatchingStatement(account, LINES, "S", 1000, markAt, marker);
     Path folder = Files.createDirectories(imports.root().resolve("restart"));
     return Files.writeString(folder.resolve(UUID.randomUUID() + ".csv"), csv);
   }
