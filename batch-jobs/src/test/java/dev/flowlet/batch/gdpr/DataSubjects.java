@@ -147,6 +147,37 @@ public final class DataSubjects {
     return subject;
   }
 
+  /**
+   * A real database error for export {@code request}: its first progress report after 100
+   * transaction rows fails (a trigger raises), and with it the step. {@link #removeFailures} ends
+   * it.
+   */
+  public void failExportAfterHundredTransactions(UUID request) {
+    jdbc.sql(
+            """
+            create or replace function public.inject_failure() returns trigger
+            language plpgsql as $$
+            begin
+              if new.id = '%s' and new.progress ->> 'step' = 'transactions'
+                 and (new.progress ->> 'done')::int >= 100 then
+                raise exception 'injected failure';
+              end if;
+              return new;
+            end $$
+            """
+                .formatted(request))
+        .update();
+    jdbc.sql(
+            "create trigger inject_failure before update on data_subject_requests"
+                + " for each row execute function public.inject_failure()")
+        .update();
+  }
+
+  /** Drops the failure {@link #failExportAfterHundredTransactions} injected, if any. */
+  public void removeFailures() {
+    jdbc.sql("drop trigger if exists inject_failure on data_subject_requests").update();
+  }
+
   /** An export request as the API files it: RECEIVED. */
   public UUID exportRequest(UUID subjectId, String status) {
     UUID id = UUID.randomUUID();

@@ -44,7 +44,7 @@ class PrivacyRequestClaimerIntegrationTest {
 
   @AfterEach
   void removeInjectedFailures() {
-    jdbc.sql("drop trigger if exists inject_failure on data_subject_requests").update();
+    subjects.removeFailures();
   }
 
   @Test
@@ -87,24 +87,7 @@ class PrivacyRequestClaimerIntegrationTest {
   void resumesTheExecutionACrashLeftRunningAfterItsLastCompletedStep() {
     Subject subject = subjects.customer("Crashed Subject", 250);
     UUID request = subjects.exportRequest(subject.id(), "RECEIVED");
-    jdbc.sql(
-            """
-            create or replace function public.inject_failure() returns trigger
-            language plpgsql as $$
-            begin
-              if new.id = '%s' and new.progress ->> 'step' = 'transactions'
-                 and (new.progress ->> 'done')::int >= 100 then
-                raise exception 'injected failure';
-              end if;
-              return new;
-            end $$
-            """
-                .formatted(request))
-        .update();
-    jdbc.sql(
-            "create trigger inject_failure before update on data_subject_requests"
-                + " for each row execute function public.inject_failure()")
-        .update();
+    subjects.failExportAfterHundredTransactions(request);
     claimer.poll();
     awaitStatus(request, "FAILED");
     removeInjectedFailures();

@@ -52,6 +52,25 @@ final class DataSubject {
     return new DataSubject(given);
   }
 
+  /**
+   * Files an erasure request for this subject as the API does once it is approved: requested by
+   * demo-officer, approved by {@code approvedBy}, RUNNING (claimed). Returns the request's id.
+   */
+  UUID erasureRequest(JdbcTemplate jdbc, String approvedBy) {
+    UUID request = UUID.randomUUID();
+    jdbc.update(
+        """
+        insert into data_subject_requests (id, subject_id, type, status, requested_by,
+            received_at, due_at, approved_by, approved_at, updated_at)
+        values (?, ?, 'ERASURE', 'RUNNING', 'demo-officer', now(), now() + interval '30 days',
+            ?, now(), now())
+        """,
+        request,
+        id,
+        approvedBy);
+    return request;
+  }
+
   /** Writes everything into PostgreSQL; returns the subject's data key. */
   byte[] writeTo(JdbcTemplate jdbc) {
     jdbc.update(

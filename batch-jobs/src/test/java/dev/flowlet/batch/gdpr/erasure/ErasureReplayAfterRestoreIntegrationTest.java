@@ -63,16 +63,7 @@ class ErasureReplayAfterRestoreIntegrationTest {
     erin.writeTo(jdbc);
     Path dump = Files.createTempFile("flowlet-before-erasure", ".dump");
     pg(List.of("pg_dump", "--format=custom", "--no-owner", "--file=" + dump), database());
-    UUID request = UUID.randomUUID();
-    jdbc.update(
-        """
-        insert into data_subject_requests (id, subject_id, type, status, requested_by,
-            received_at, due_at, approved_by, approved_at, updated_at)
-        values (?, ?, 'ERASURE', 'RUNNING', 'demo-officer', now(), now() + interval '30 days',
-            'demo-approver', now(), now())
-        """,
-        request,
-        erin.id);
+    UUID request = erin.erasureRequest(jdbc, "demo-approver");
     JobExecution erased =
         operator.start(
             gdprErasureJob,

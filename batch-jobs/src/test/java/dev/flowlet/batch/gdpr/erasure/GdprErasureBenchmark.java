@@ -80,16 +80,7 @@ class GdprErasureBenchmark {
             twin.account);
     double baselineSeconds = (System.nanoTime() - baselineStart) / 1e9;
 
-    UUID request = UUID.randomUUID();
-    jdbc.update(
-        """
-        insert into data_subject_requests (id, subject_id, type, status, requested_by,
-            received_at, due_at, approved_by, approved_at, updated_at)
-        values (?, ?, 'ERASURE', 'RUNNING', 'demo-officer', now(), now() + interval '30 days',
-            'demo-approver', now(), now())
-        """,
-        request,
-        subject.id);
+    UUID request = subject.erasureRequest(jdbc, "demo-approver");
     System.gc();
     long heapBefore = heapUsed();
     AtomicLong peak = new AtomicLong();

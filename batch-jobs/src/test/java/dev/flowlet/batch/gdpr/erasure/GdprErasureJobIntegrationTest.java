@@ -200,16 +200,7 @@ class GdprErasureJobIntegrationTest {
   void refusesARequestWithoutTheApprovalOfASecondPerson() throws Exception {
     DataSubject dave = DataSubject.named("Dave");
     dave.writeTo(jdbc);
-    UUID request = UUID.randomUUID();
-    jdbc.update(
-        """
-        insert into data_subject_requests (id, subject_id, type, status, requested_by,
-            received_at, due_at, approved_by, approved_at, updated_at)
-        values (?, ?, 'ERASURE', 'RUNNING', 'demo-officer', now(), now() + interval '30 days',
-            'demo-officer', now(), now())
-        """,
-        request,
-        dave.id);
+    UUID request = dave.erasureRequest(jdbc, "demo-officer");
 
     assertThat(run(request, dave).getStatus()).isEqualTo(BatchStatus.FAILED);
     assertThat(rowsMentioning(dave.email)).isPositive();
@@ -217,17 +208,7 @@ class GdprErasureJobIntegrationTest {
   }
 
   private UUID approvedRequest(DataSubject subject) {
-    UUID request = UUID.randomUUID();
-    jdbc.update(
-        """
-        insert into data_subject_requests (id, subject_id, type, status, requested_by,
-            received_at, due_at, approved_by, approved_at, updated_at)
-        values (?, ?, 'ERASURE', 'RUNNING', 'demo-officer', now(), now() + interval '30 days',
-            'demo-approver', now(), now())
-        """,
-        request,
-        subject.id);
-    return request;
+    return subject.erasureRequest(jdbc, "demo-approver");
   }
 
   private JobExecution run(UUID request, DataSubject subject) throws Exception {

@@ -76,7 +76,7 @@ class GdprExportJobIntegrationTest {
 
   @AfterEach
   void removeInjectedFailures() {
-    jdbc.sql("drop trigger if exists inject_failure on data_subject_requests").update();
+    subjects.removeFailures();
   }
 
   @Test
@@ -144,24 +144,7 @@ class GdprExportJobIntegrationTest {
     UUID request = subjects.exportRequest(subject.id(), "RUNNING");
     // A real database error while the transactions are written: the first progress report after
     // 100 rows of them fails, and with it the step.
-    jdbc.sql(
-            """
-            create or replace function public.inject_failure() returns trigger
-            language plpgsql as $$
-            begin
-              if new.id = '%s' and new.progress ->> 'step' = 'transactions'
-                 and (new.progress ->> 'done')::int >= 100 then
-                raise exception 'injected failure';
-              end if;
-              return new;
-            end $$
-            """
-                .formatted(request))
-        .update();
-    jdbc.sql(
-            "create trigger inject_failure before update on data_subject_requests"
-                + " for each row execute function public.inject_failure()")
-        .update();
+    subjects.failExportAfterHundredTransactions(request);
 
     JobExecution failed = run(request, subject, null);
 
