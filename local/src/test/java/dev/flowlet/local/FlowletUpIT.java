@@ -31,15 +31,10 @@ class FlowletUpIT {
     Path output = home.resolve("flowlet-up.out");
     int apiPort = LoopbackPorts.pickFree();
     ProcessBuilder builder =
-        new ProcessBuilder("bash", ROOT.resolve("flowlet").toString(), "up")
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-    builder.environment().remove("FLOWLET_DB_URL");
-    builder
-        .environment()
-        .putAll(
+        up(
+            home,
+            output,
             Map.of(
-                "FLOWLET_HOME", home.toString(),
                 "FLOWLET_API_PORT", Integer.toString(apiPort),
                 "FLOWLET_STREAMS_PORT", Integer.toString(LoopbackPorts.pickFree()),
                 "FLOWLET_BATCH_PORT", Integer.toString(LoopbackPorts.pickFree()),
@@ -106,15 +101,10 @@ class FlowletUpIT {
     Path home = Files.createTempDirectory("flowlet-up");
     Path output = home.resolve("flowlet-up.out");
     ProcessBuilder builder =
-        new ProcessBuilder("bash", ROOT.resolve("flowlet").toString(), "up")
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-    builder.environment().remove("FLOWLET_DB_URL");
-    builder
-        .environment()
-        .putAll(
+        up(
+            home,
+            output,
             Map.of(
-                "FLOWLET_HOME", home.toString(),
                 "FLOWLET_APPS", "api",
                 "FLOWLET_API_PORT", Integer.toString(LoopbackPorts.pickFree()),
                 "FLOWLET_KAFKA_PORT", Integer.toString(LoopbackPorts.pickFree()),
@@ -138,15 +128,8 @@ class FlowletUpIT {
       ProcessHandle api = ProcessHandle.of(apiPid).orElseThrow();
       assertThat(api.isAlive()).as("the api outlives a launcher killed with SIGKILL").isTrue();
 
-      ProcessBuilder down =
-          new ProcessBuilder("bash", ROOT.resolve("flowlet").toString(), "down")
-              .redirectErrorStream(true);
-      down.environment().putAll(builder.environment());
-      Process stopping = down.start();
-      String said = new String(stopping.getInputStream().readAllBytes());
-      assertThat(stopping.waitFor(90, TimeUnit.SECONDS)).isTrue();
+      String said = succeeds("down", builder, Duration.ofSeconds(90));
 
-      assertThat(stopping.exitValue()).as(said).isZero();
       assertThat(said).contains("flowlet-api (pid " + apiPid + ")");
       await().atMost(Duration.ofSeconds(10)).until(() -> !api.isAlive());
       List<ProcessHandle> launched = children;
@@ -163,15 +146,39 @@ class FlowletUpIT {
 
   /** {@code ./flowlet status} with the environment of the running launcher. */
   private static String status(ProcessBuilder up) throws Exception {
+    return succeeds("status", up, Duration.ofSeconds(60));
+  }
+
+  /**
+   * {@code ./flowlet up} in {@code home} on the embedded database, its output to {@code output},
+   * with {@code environment} (ports, apps) added.
+   */
+  private static ProcessBuilder up(Path home, Path output, Map<String, String> environment) {
     ProcessBuilder builder =
-        new ProcessBuilder("bash", ROOT.resolve("flowlet").toString(), "status")
-            .redirectErrorStream(true);
+        flowlet("up").redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().remove("FLOWLET_DB_URL");
+    builder.environment().put("FLOWLET_HOME", home.toString());
+    builder.environment().putAll(environment);
+    return builder;
+  }
+
+  /**
+   * Runs {@code ./flowlet <command>} with the environment of the launcher {@code up} started, and
+   * returns what it said once it exited 0 within {@code within}.
+   */
+  private static String succeeds(String command, ProcessBuilder up, Duration within)
+      throws Exception {
+    ProcessBuilder builder = flowlet(command).redirectErrorStream(true);
     builder.environment().putAll(up.environment());
-    Process status = builder.start();
-    String text = new String(status.getInputStream().readAllBytes());
-    assertThat(status.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(status.exitValue()).as(text).isZero();
+    Process process = builder.start();
+    String text = new String(process.getInputStream().readAllBytes());
+    assertThat(process.waitFor(within.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(text).isZero();
     return text;
+  }
+
+  private static ProcessBuilder flowlet(String command) {
+    return new ProcessBuilder("bash", ROOT.resolve("flowlet").toString(), command);
   }
 
   /** The columns of one part's line: name, state, pid, port, restarts, uptime. */
@@ -187,9 +194,7 @@ class FlowletUpIT {
   @Test
   void refusesAPortInUseWithOneLineAndExitCode2() throws Exception {
     try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      ProcessBuilder builder =
-          new ProcessBuilder("bash", ROOT.resolve("flowlet").toString(), "up")
-              .redirectErrorStream(true);
+      ProcessBuilder builder = flowlet("up").redirectErrorStream(true);
       builder.environment().remove("FLOWLET_DB_URL");
       builder.environment().put("FLOWLET_HOME", Files.createTempDirectory("flowlet-up").toString());
       builder.environment().put("FLOWLET_API_PORT", Integer.toString(taken.getLocalPort()));

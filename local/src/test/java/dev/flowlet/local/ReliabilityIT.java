@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.flowlet.local.verify.CheckResult;
 import dev.flowlet.local.verify.Verifier;
 import dev.flowlet.local.verify.VerifyReport;
+import dev.flowlet.testsupport.network.TcpProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,7 @@ class ReliabilityIT {
   private static final int CLIENTS = FULL ? 16 : 4;
   private static final Duration STEADY = Duration.ofSeconds(FULL ? 15 : 4);
   private static final Duration SETTLE = Duration.ofMinutes(3);
+  private static final Duration NETWORK_FAULT = Duration.ofSeconds(FULL ? 30 : 10);
   private static final String COMMAND =
       FULL
           ? "bench/reliability.sh"
@@ -270,53 +272,31 @@ class ReliabilityIT {
   @Test
   @Order(8)
   void slowDatabaseConnectionsLoseNothing() {
-    Duration outage = Duration.ofSeconds(FULL ? 30 : 10);
-    run(
-        "apps to PostgreSQL slowed by 200 ms per packet for "
-            + outage.toSeconds()
-            + " s (TCP proxy)",
-        () -> stack.databaseProxy().slow(Duration.ofMillis(200)),
-        outage,
-        () -> stack.databaseProxy().heal());
+    slowed("PostgreSQL", stack.databaseProxy());
   }
 
   @Test
   @Order(9)
   void cutDatabaseConnectionsLoseNothing() {
-    Duration outage = Duration.ofSeconds(FULL ? 30 : 10);
-    run(
-        "apps to PostgreSQL connections cut and refused for "
-            + outage.toSeconds()
-            + " s (TCP proxy)",
-        () -> stack.databaseProxy().cut(),
-        outage,
-        () -> stack.databaseProxy().heal());
+    cut("PostgreSQL", stack.databaseProxy(), () -> {});
   }
 
   @Test
   @Order(10)
   void slowKafkaConnectionsLoseNothing() {
-    Duration outage = Duration.ofSeconds(FULL ? 30 : 10);
-    run(
-        "apps to Kafka slowed by 200 ms per packet for " + outage.toSeconds() + " s (TCP proxy)",
-        () -> stack.kafkaProxy().slow(Duration.ofMillis(200)),
-        outage,
-        () -> stack.kafkaProxy().heal());
+    slowed("Kafka", stack.kafkaProxy());
   }
 
   @Test
   @Order(11)
   void cutKafkaConnectionsLoseNothing() {
-    Duration outage = Duration.ofSeconds(FULL ? 30 : 10);
-    run(
-        "apps to Kafka connections cut and refused for " + outage.toSeconds() + " s (TCP proxy)",
-        () -> stack.kafkaProxy().cut(),
-        outage,
-        () -> {
-          // Proof the cut reached the apps: the outbox relay could not publish for most of it.
-          assertThat(stack.oldestUnpublishedOutboxRow()).isGreaterThan(outage.dividedBy(2));
-          stack.kafkaProxy().heal();
-        });
+    cut(
+        "Kafka",
+        stack.kafkaProxy(),
+        // Proof the cut reached the apps: the outbox relay could not publish for most of it.
+        () ->
+            assertThat(stack.oldestUnpublishedOutboxRow())
+                .isGreaterThan(NETWORK_FAULT.dividedBy(2)));
   }
 
   @Test
@@ -351,6 +331,38 @@ class ReliabilityIT {
     // The deleted audit document is a gap in its hash chain, the copy in a second index repeats a
     // sequence number: the chain no longer verifies.
     assertThat(report.result("audit chain").status()).isEqualTo(CheckResult.Status.FAILED);
+  }
+
+  /** Every packet between the apps and {@code server} delayed 200 ms, each way, for a while. */
+  private static void slowed(String server, TcpProxy proxy) {
+    run(
+        "apps to "
+            + server
+            + " slowed by 200 ms per packet for "
+            + NETWORK_FAULT.toSeconds()
+            + " s (TCP proxy)",
+        () -> proxy.slow(Duration.ofMillis(200)),
+        NETWORK_FAULT,
+        proxy::heal);
+  }
+
+  /**
+   * Every connection between the apps and {@code server} reset and new ones refused for a while;
+   * {@code beforeHeal} checks the cut's effect while it still holds.
+   */
+  private static void cut(String server, TcpProxy proxy, Runnable beforeHeal) {
+    run(
+        "apps to "
+            + server
+            + " connections cut and refused for "
+            + NETWORK_FAULT.toSeconds()
+            + " s (TCP proxy)",
+        proxy::cut,
+        NETWORK_FAULT,
+        () -> {
+          beforeHeal.run();
+          proxy.heal();
+        });
   }
 
   /** Missing, duplicated, orphaned. */
